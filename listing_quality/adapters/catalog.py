@@ -1,0 +1,226 @@
+"""A catalog: the listings read from one source, and what the reader noticed on the way.
+
+Tables (CSV, XLSX, DataFrame) share one path: find the header row, skip instruction rows
+under it, resolve the columns once, then build one Listing per data row. A whole-file
+problem (no title column, unreadable file) is an `AdapterError`; anything wrong with one
+row stays on that row.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from ..types import Listing, SourceRef
+from .columns import (
+    ColumnMap,
+    is_title_header,
+    label_weight_unit,
+    normalize_header,
+    resolve,
+    spec,
+    title_spellings,
+)
+from .mapping import build_listing
+from .values import as_text
+
+
+class AdapterError(ValueError):
+    """A whole-input problem: unreadable file, no title column, unknown format."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Listings in input order (one per data row) plus how they were read.
+
+    `columns` maps each canonical field found to its header (for photos: the first photo
+    column); `notes` say what a curator should know (encoding, separator, sheet, header
+    row, made-up or duplicate ids, malformed rows).
+    """
+
+    listings: tuple[Listing, ...]
+    path: str | None  # file it came from
+    format: str  # "dict", "frame", "csv", "xlsx", "jsonl"
+    columns: dict[str, str] = field(default_factory=dict)  # canonical field -> header
+    notes: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.listings)
+
+    def __iter__(self) -> Iterator[Listing]:
+        return iter(self.listings)
+
+
+@dataclass
+class Record:
+    """One row of a file: its spreadsheet row number, cells, and any reading problem."""
+
+    number: int
+    values: list[Any]
+    error: str | None = None
+    extra: dict[str, Any] | None = None
+
+
+def missing_title(where: str, found: Sequence[Any] | str, detail: str = "") -> AdapterError:
+    """The one error a curator sees most: says which file, what it has, what would work."""
+    cols = found if isinstance(found, str) else [as_text(c) for c in found
+                                                 if as_text(c).strip()]
+    return AdapterError(
+        f"{where}: no title column{detail}. Columns found: {cols}. Expected one of: "
+        f"{', '.join(title_spellings())} (case-insensitive; '*', '_' and extra spaces "
+        "ignored).")
+
+
+def grid_catalog(records: list[Record], *, path: str, fmt: str, sheet: str | None = None,
+                 notes: Sequence[str] = (), widen: bool = False) -> Catalog:
+    """Header row search, instruction rows, then one Listing per remaining record.
+
+    `widen=True` (XLSX) gives cells right of the last header their own `_column_N`
+    attribute; otherwise (CSV) they are a field-count error on that row.
+    """
+    notes = list(notes)
+    h = _header_index(records, path, sheet)
+    header = records[h]
+    if header.number > 1:
+        notes.append(f"header on row {header.number}; rows above it ignored")
+    data = records[h + 1:]
+    width = max([_last_filled(r.values) for r in records[h:]]) if widen \
+        else len(header.values)
+    cells = [as_text(c) for c in header.values[:width]]
+    headers = tuple(cells) + ("",) * (width - len(cells))
+    cmap = resolve(headers)
+    labels = _subheaders(data, cmap)
+    if labels:
+        notes.append(f"rows {', '.join(str(r.number) for r in labels)} read as header "
+                     "labels/instructions, not listings")
+    unit = cmap.weight_unit or _label_unit(labels, cmap)
+    rows = [_checked(r, width) for r in data[len(labels):]]
+    notes.extend(_gaps([header, *labels, *rows]))
+    return table_catalog(cmap, rows, path=path, fmt=fmt, sheet=sheet, notes=notes,
+                         weight_unit=unit)
+
+
+def _gaps(seq: list[Record]) -> list[str]:
+    """Blank rows were dropped by the readers; the row numbers still show them."""
+    gaps = sum(b.number - a.number - 1 for a, b in pairwise(seq))
+    return [f"{gaps} empty rows between listings skipped"] if gaps else []
+
+
+def _header_index(records: list[Record], path: str, sheet: str | None) -> int:
+    limit = spec().header_search_rows
+    for i, rec in enumerate(records):
+        if rec.number > limit:
+            break
+        if is_title_header(rec.values):
+            return i
+    first = records[0].values if records else []
+    where = f"{path} (sheet {sheet!r})" if sheet else path
+    raise missing_title(where, first, f" in the first {limit} rows")
+
+
+def _last_filled(values: Sequence[Any]) -> int:
+    for j in range(len(values), 0, -1):
+        if as_text(values[j - 1]).strip():
+            return j
+    return 0
+
+
+def _subheaders(data: list[Record], cmap: ColumnMap) -> list[Record]:
+    """Leading rows that repeat the header in other words or say 'wajib'/'optional'."""
+    markers = spec().subheader_markers
+    title = cmap.fields["title"]
+    out = []
+    for rec in data:
+        cells = [normalize_header(as_text(c)) for c in rec.values]
+        filled = [c for c in cells if c]
+        title_cell = cells[title] if title < len(cells) else ""
+        if not (is_title_header([title_cell]) or title_cell in markers
+                or (filled and all(c in markers for c in filled))):
+            break
+        out.append(rec)
+    return out
+
+
+def _label_unit(labels: list[Record], cmap: ColumnMap) -> str | None:
+    j = cmap.fields.get("weight_g")
+    if j is None:
+        return None
+    return label_weight_unit([r.values[j] for r in labels if j < len(r.values)])
+
+
+def _checked(rec: Record, width: int) -> Record:
+    """Pad short rows; keep the first `width` cells of long ones, the rest as attributes."""
+    values, extra = list(rec.values), dict(rec.extra or {})
+    error = rec.error
+    if len(values) > width:
+        spill = [as_text(v) for v in values[width:]]
+        if any(v.strip() for v in spill):
+            error = error or f"expected {width} fields, found {len(values)}"
+            extra["_extra_fields"] = spill
+        values = values[:width]
+    elif len(values) < width and rec.error is None and values:
+        error = f"expected {width} fields, found {len(values)}"
+    if error:
+        extra["_row_error"] = error
+    values += [None] * (width - len(values))
+    return Record(rec.number, values, error, extra or None)
+
+
+def table_catalog(cmap: ColumnMap, rows: Iterable[Record], *, path: str | None, fmt: str,
+                  sheet: str | None = None, notes: Sequence[str] = (),
+                  weight_unit: str | None = None, fallback: dict[int, str] | None = None,
+                  where: str | None = None) -> Catalog:
+    """Rows under a resolved header -> Catalog. `fallback` maps row number -> id to use
+    when there is no id (a DataFrame's index); otherwise the row number is the id."""
+    if "title" not in cmap.fields:
+        raise missing_title(where or str(path), cmap.headers)
+    notes = [*notes, *cmap.notes]
+    id_source = "index" if fallback is not None else "row"
+    what = "DataFrame index" if fallback is not None else "spreadsheet row number"
+    listings = []
+    for rec in rows:
+        fid = fallback[rec.number] if fallback is not None else str(rec.number)
+        ref = SourceRef(file=path, row=rec.number, sheet=sheet)
+        listings.append(build_listing(cmap, rec.values, fallback_id=fid, id_source=id_source,
+                                      source=ref, extra=rec.extra, weight_unit=weight_unit,
+                                      locate=True))
+    if weight_unit := weight_unit or cmap.weight_unit:
+        notes.append(f"weight column {cmap.headers[cmap.fields['weight_g']]!r} is in "
+                     f"{weight_unit} (attributes['_weight_unit'])")
+    return finish(listings, path=path, fmt=fmt, columns=cmap.header_of(), notes=notes,
+                  id_what=what)
+
+
+def finish(listings: Sequence[Listing], *, path: str | None, fmt: str,
+           columns: dict[str, str], notes: Sequence[str], id_what: str) -> Catalog:
+    """Add the catalog-wide notes: ids made up, duplicate ids, rows with errors."""
+    notes, what = list(notes), id_what
+    if "id" not in columns:
+        accepted = ", ".join(spec().spellings["id"])
+        notes.append(f"no id column (accepted: {accepted}); id = {what}")
+    else:
+        made = sum(1 for li in listings if "_id_source" in li.attributes)
+        if made:
+            notes.append(f"{made} rows have an empty id; id = {what}")
+    notes.extend(_duplicate_note(listings))
+    bad = [li.id for li in listings if "_row_error" in li.attributes]
+    if bad:
+        notes.append(f"{len(bad)} malformed rows kept (attributes['_row_error']): "
+                     f"{_some(bad)}")
+    return Catalog(listings=tuple(listings), path=path, format=fmt, columns=columns,
+                   notes=tuple(notes))
+
+
+def _duplicate_note(listings: Sequence[Listing]) -> list[str]:
+    counts = Counter(li.id for li in listings)
+    dups = [f"{k!r} x{n}" for k, n in counts.items() if n > 1]
+    return [f"duplicate ids kept as is (one row in, one row out): {_some(dups)}"] if dups \
+        else []
+
+
+def _some(items: Sequence[str], limit: int = 10) -> str:
+    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    return ", ".join(str(i) for i in items[:limit]) + more

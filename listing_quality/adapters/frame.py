@@ -1,0 +1,38 @@
+"""pandas DataFrame -> Catalog, one Listing per row, in the frame's order.
+
+The id comes from an id column when there is one (empty cells fall back too); otherwise
+from the DataFrame *index*, as text (index 7 -> "7", "A-1" -> "A-1"), so ids line up with
+`score_frame`'s output, which keeps the same index. `SourceRef.row` assumes the frame was
+read from a sheet whose header is on `header_row` with no gaps: row i (0-based) ->
+`header_row + 1 + i`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .catalog import Catalog, Record, table_catalog
+from .columns import resolve
+from .values import as_text
+
+
+def listings_from_frame(df: pd.DataFrame, *, path: str | None = None,
+                        header_row: int = 1) -> Catalog:
+    """Every row of `df` -> Listing (raw price/weight/stock kept; NaN -> None / "")."""
+    headers = tuple(_header(c) for c in df.columns)
+    cmap = resolve(headers)
+    first = header_row + 1
+    fallback = {first + i: as_text(ix) for i, ix in enumerate(df.index)}
+    rows = (Record(first + i, list(values))
+            for i, values in enumerate(df.itertuples(index=False, name=None)))
+    where = path or f"DataFrame ({len(df)} rows)"
+    return table_catalog(cmap, rows, path=path, fmt="frame", fallback=fallback, where=where)
+
+
+def _header(column: Any) -> str:
+    """A column label as text; MultiIndex tuples are joined with spaces."""
+    if isinstance(column, tuple):
+        return " ".join(as_text(part) for part in column if as_text(part).strip())
+    return as_text(column)

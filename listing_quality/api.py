@@ -1,0 +1,200 @@
+"""The public face: score one listing, a DataFrame, or a catalog (DESIGN.md section 3).
+
+This module only wires the layers together — adapt, measure, judge, predict, score — so
+the CLI, notebooks and distributed engines all run exactly the same pipeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import engine, features, scoring
+from .adapters import Catalog, listing_from_mapping, read_catalog
+from .rubric import Rubric, load_rubric
+from .rubric_select import AUTO, rubric_for_category
+from .types import Listing, Result
+
+ModelFn = Callable[[Mapping[str, Any]], float | None]
+SCORE_COLUMNS = ("id", "overall", "grade", "readiness", "score_title", "score_photos",
+                 "score_packaging", "score_price", "model_probability", "codes",
+                 "top_suggestion")
+FINDING_COLUMNS = ("id", "code", "name", "dimension", "severity", "points", "message",
+                   "suggestion", "field", "observed", "expected")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to score: picklable, so worker processes receive it whole."""
+
+    rubric: str = AUTO
+    marketplace: str | None = None
+    images_root: str | None = None
+    lang: str = "id"
+    allow_network: bool = False
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def rubric_for(self, listing: Listing) -> Rubric:
+        name = rubric_for_category(listing.category) if self.rubric == AUTO else self.rubric
+        return selected_rubric(name, self.marketplace, self.select, self.ignore)
+
+
+@functools.lru_cache(maxsize=64)
+def selected_rubric(name: str, marketplace: str | None, select: tuple[str, ...] = (),
+                    ignore: tuple[str, ...] = ()) -> Rubric:
+    """The rubric with only the rules chosen by code or prefix (ruff's --select/--ignore).
+
+    An ignored rule is not judged at all, so it neither finds nor weighs anything.
+    """
+    rubric = load_rubric(name, marketplace)
+    if not select and not ignore:
+        return rubric
+
+    def chosen(code: str) -> bool:
+        picked = not select or any(code.startswith(s) for s in select)
+        return picked and not any(code.startswith(i) for i in ignore)
+
+    return dataclasses.replace(rubric, rules=tuple(r for r in rubric.rules if chosen(r.code)))
+
+
+def score(listing: Mapping[str, Any] | Listing, rubric: str = AUTO,
+          marketplace: str | None = None, images_root: str | os.PathLike | None = None,
+          lang: str = "id", *, model: ModelFn | None = None,
+          allow_network: bool = False) -> Result:
+    """Score one listing: a mapping with keys id, title, description, price, photos, ..."""
+    if not isinstance(listing, Listing):
+        listing = listing_from_mapping(listing)
+    options = Options(str(rubric), marketplace, _root(images_root), lang, allow_network)
+    return score_listing(listing, options, model)
+
+
+def score_listing(listing: Listing, options: Options, model: ModelFn | None = None) -> Result:
+    rubric = options.rubric_for(listing)
+    context = features.Context(images_root=Path(options.images_root)
+                               if options.images_root else None,
+                               allow_network=options.allow_network)
+    facts = features.extract(listing, context)
+    probability = _predict(model, facts)
+    facts["model.probability"] = probability
+    scored = scoring.score(engine.evaluate(facts, rubric), rubric, probability)
+    return Result(
+        id=listing.id, overall=scored.overall, grade=scored.grade, readiness=scored.readiness,
+        dimensions=scored.dimensions, findings=scored.findings, features=facts,
+        suggested_title=None, rubric=rubric.name, lang=options.lang, source=listing.source,
+    )
+
+
+def score_catalog(catalog: Catalog | Iterable[Listing], options: Options | None = None, *,
+                  model: ModelFn | None = None, n_jobs: int = 1,
+                  progress: bool = False) -> list[Result]:
+    """Score listings in order; one result per listing, whatever each one contains."""
+    listings = list(catalog.listings if isinstance(catalog, Catalog) else catalog)
+    options = options or Options()
+    workers = _workers(n_jobs, len(listings))
+    if workers <= 1 or model is not None:
+        return [_report(score_listing(item, options, model), i, len(listings), progress)
+                for i, item in enumerate(listings, start=1)]
+    chunks = [listings[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(_score_chunk, chunks, [options] * workers))
+    results: list[Result] = [None] * len(listings)  # type: ignore[list-item]
+    for offset, part in enumerate(parts):
+        results[offset::workers] = part
+    return results
+
+
+def score_frame(df: pd.DataFrame, rubric: str = AUTO, marketplace: str | None = None,
+                images_root: str | os.PathLike | None = None, lang: str = "id", *,
+                n_jobs: int = 1, progress: bool = False, model: ModelFn | None = None,
+                allow_network: bool = False) -> pd.DataFrame:
+    """One row per input row, same index and order, with scores, codes and a suggestion."""
+    results = _score_df(df, rubric, marketplace, images_root, lang, n_jobs, progress, model,
+                        allow_network)
+    return results_frame(results, index=df.index, lang=lang)
+
+
+def findings_frame(data: pd.DataFrame | Sequence[Result], rubric: str = AUTO,
+                   marketplace: str | None = None,
+                   images_root: str | os.PathLike | None = None, lang: str = "id",
+                   **kwargs: Any) -> pd.DataFrame:
+    """A tidy long table: one row per listing x finding (a pandera-style failure table)."""
+    results = (_score_df(data, rubric, marketplace, images_root, lang,
+                         kwargs.get("n_jobs", 1), False, kwargs.get("model"), False)
+               if isinstance(data, pd.DataFrame) else list(data))
+    rows = [{"id": r.id, "code": f.code, "name": f.name, "dimension": f.dimension,
+             "severity": f.severity, "points": round(f.points, 4),
+             "message": f.message(lang), "suggestion": f.suggestion(lang),
+             "field": f.field, "observed": f.to_dict()["observed"],
+             "expected": f.to_dict()["expected"]}
+            for r in results for f in r.findings]
+    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+
+
+def results_frame(results: Sequence[Result], index: Any = None, lang: str = "id"
+                  ) -> pd.DataFrame:
+    rows = [_score_row(r, lang) for r in results]
+    frame = pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
+    if index is not None:
+        frame.index = index
+    return frame
+
+
+def _score_row(result: Result, lang: str) -> dict[str, Any]:
+    dims = result.dimensions
+    row = {"id": result.id, "overall": round(result.overall, 2), "grade": result.grade,
+           "readiness": result.readiness,
+           "model_probability": result.features.get("model.probability"),
+           "codes": " ".join(result.codes), "top_suggestion": result.top_suggestion(lang)}
+    for dim in ("title", "photos", "packaging", "price"):
+        value = dims[dim].score if dim in dims else None
+        row[f"score_{dim}"] = None if value is None else round(value, 2)
+    return row
+
+
+def _score_df(df: pd.DataFrame, rubric: str, marketplace: str | None, images_root: Any,
+              lang: str, n_jobs: int, progress: bool, model: ModelFn | None,
+              allow_network: bool) -> list[Result]:
+    catalog = read_catalog(df)
+    options = Options(str(rubric), marketplace, _root(images_root), lang, allow_network)
+    return score_catalog(catalog, options, model=model, n_jobs=n_jobs, progress=progress)
+
+
+def _score_chunk(listings: list[Listing], options: Options) -> list[Result]:
+    return [score_listing(item, options) for item in listings]
+
+
+def _predict(model: ModelFn | None, facts: Mapping[str, Any]) -> float | None:
+    if model is None:
+        return None
+    try:
+        value = model(facts)
+    except Exception:
+        return None
+    return None if value is None or value != value else min(1.0, max(0.0, float(value)))
+
+
+def _workers(n_jobs: int, n_items: int) -> int:
+    if n_jobs is None or n_jobs == 1 or n_items < 64:
+        return 1
+    available = os.cpu_count() or 1
+    return max(1, min(available if n_jobs <= 0 else n_jobs, available))
+
+
+def _root(images_root: str | os.PathLike | None) -> str | None:
+    return None if images_root is None else str(Path(images_root).resolve())
+
+
+def _report(result: Result, i: int, total: int, progress: bool) -> Result:
+    if progress and (i == total or i % 100 == 0):
+        print(f"\rscored {i}/{total}", end="\n" if i == total else "", file=sys.stderr)
+    return result

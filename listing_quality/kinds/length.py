@@ -1,0 +1,51 @@
+"""`length`: a text must be long enough, and short enough, in characters or words.
+
+Marketplaces cut titles at a hard limit and bury titles too short to say what the product
+is; both are measured here so one rubric line states the limit and its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .base import Judgement, ParamSpec, ramp_loss
+
+NAME = "length"
+PARAMS = {
+    "min": ParamSpec("number"),
+    "max": ParamSpec("number"),
+    "unit": ParamSpec("string", choices=("chars", "words", "items")),
+    "ramp": ParamSpec("number"),
+}
+PLACEHOLDERS = frozenset({"min", "max", "unit"})
+
+
+def measure(value: Any, unit: str) -> int | None:
+    if value is None:
+        return None
+    if unit == "words":
+        return len(str(value).split())
+    if isinstance(value, (list, tuple)) or unit == "items":
+        return len(value) if isinstance(value, (list, tuple)) else None
+    return len(str(value))
+
+
+def judge(value: Any, params: Mapping[str, Any]) -> Judgement | None:
+    unit = params.get("unit", "chars")
+    size = measure(value, unit)
+    if size is None:
+        return None
+    low, high = params.get("min"), params.get("max")
+    below = (low - size) if low is not None else 0
+    above = (size - high) if high is not None else 0
+    loss = max(ramp_loss(below, params.get("ramp")), ramp_loss(above, params.get("ramp")))
+    return Judgement(loss=loss, observed=size, expected=_expected(low, high, unit))
+
+
+def _expected(low: Any, high: Any, unit: str) -> str:
+    if low is not None and high is not None:
+        return f"{low:g}–{high:g} {unit}"
+    if low is not None:
+        return f">= {low:g} {unit}"
+    return f"<= {high:g} {unit}"

@@ -1,0 +1,224 @@
+"""Normalise titles and read Indonesian number notation: the base layer of `text/`.
+
+Titles come from spreadsheets, scrapers and phone keyboards: full-width digits, zero-width
+spaces, NaN cells, "krupuk" next to "kerupuk". Every measurement downstream (slots, duplicates,
+the classifier) must see one spelling, so this module makes text comparable without losing
+anything a curator cares about: no stopword list, numbers keep their units ("250gr"), size
+words stay. It also owns the two things `quantities` and `rupiah` share (the unit table loaded
+from `units.yaml`, and `read_number` for "1.250.000" vs "1,5"), so neither imports the other's
+internals.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+MAX_TEXT_CHARS = 20_000
+"""Longest text any helper looks at; longer input is cut first, so work per row is bounded."""
+
+_LABEL_WINDOW = 30
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+_WS_RE = re.compile(r"\s+")
+_NUMBER_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*")
+_TOKEN_RE = re.compile(
+    r"[0-9]+(?:[.,/][0-9]+)*[^\W_]*(?:-[^\W_]+)*"  # numbers, glued units/codes: 250gr, 1,5kg
+    r"|[^\W_]+(?:-[^\W_]+|(?<=[0-9])[.,/][0-9]+)*"  # words, hyphenated words, rp25.000
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One canonical unit: "kg" is mass with factor 1000 (to grams)."""
+
+    name: str
+    kind: str  # "mass" | "volume" | "count" | "length"
+    factor: float  # to g, ml, pcs or cm
+    max_value: float | None = None
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN and pandas' NA: an empty spreadsheet cell, not the text "nan"."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except Exception:  # pd.NA refuses bool(); an object with a broken __ne__ is no text
+        return True
+
+
+def normalize(text: object) -> str:
+    """NFKC, control characters out, whitespace collapsed; missing cells become "".
+
+    NFKC turns full-width digits and ligatures into plain ones, so "２５０ｇ" reads as "250g";
+    format characters (zero-width spaces, bidi marks) are invisible in a title but break
+    matching. Never raises: an object whose str() fails becomes "".
+    """
+    if is_missing(text):
+        return ""
+    try:
+        raw = text if isinstance(text, str) else str(text)
+    except Exception:
+        return ""
+    folded = unicodedata.normalize("NFKC", raw[:MAX_TEXT_CHARS]).replace("\u2044", "/")
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in folded
+        if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES
+    )
+    return _WS_RE.sub(" ", kept).strip()[:MAX_TEXT_CHARS]
+
+
+def bounded(text: object) -> str:
+    """`text` as a str of at most MAX_TEXT_CHARS, without other changes (offsets stay valid)."""
+    if isinstance(text, str):
+        return text[:MAX_TEXT_CHARS]
+    return normalize(text)
+
+
+def _grouped(groups: list[str]) -> bool:
+    """True for thousands groups: 1-3 digits (not a lone leading 0), then exactly three each."""
+    first = groups[0]
+    return 1 <= len(first) <= 3 and first[0] != "0" and all(len(g) == 3 for g in groups[1:])
+
+
+def read_number(token: str, *, suffixed: bool = False) -> float | None:
+    """Read "25.000", "1,5", "1.250.000", "25.000,00" the Indonesian way; None if unclear.
+
+    Why these rules: a "." followed by exactly three digits is a thousands separator and ","
+    is the decimal separator (ecosystem-conventions section 4). A single "." not followed by
+    three digits is a decimal point ("12.5", "25000.0" from a float cell). A single ","
+    followed by exactly three digits ("25,000") could be 25 or 25000, so it is None. With a
+    multiplier suffix (`suffixed`, "12.5k", "1,5jt") one separator is always decimal.
+    Digits too many for a float give inf, for the caller to report as not finite.
+    """
+    if not _NUMBER_RE.fullmatch(token or "") or "/" in token:
+        return None
+    seps = [c for c in token if c in ".,"]
+    groups = re.split(r"[.,]", token)
+    if not seps:
+        return float(token)
+    if len(seps) == 1 and (suffixed or not (seps[0] == "," and len(groups[1]) == 3)):
+        if seps[0] == "." and _grouped(groups) and not suffixed:
+            return float("".join(groups))
+        return float(f"{groups[0]}.{groups[1]}")
+    head, last = seps[:-1], seps[-1]
+    if len(set(seps)) == 2 and last not in head and _grouped(groups[:-1]):
+        return float("".join(groups[:-1]) + "." + groups[-1])
+    if len(set(seps)) == 1 and len(seps) > 1 and _grouped(groups):
+        return float("".join(groups))
+    return None
+
+
+def read_amount(raw: str) -> float | None:
+    """Like `read_number`, plus "1/2", "1½", "½" and "setengah"; None when unclear or huge."""
+    words = text_data()["number_words"]
+    spoken = " ".join(raw.lower().split())
+    if spoken in words:
+        return float(words[spoken])
+    if "/" in raw:
+        top, _, bottom = raw.replace(" ", "").partition("/")
+        if not (top.isdigit() and bottom.isdigit()) or len(top + bottom) > 12:
+            return None
+        return int(top) / int(bottom) if int(bottom) else None
+    fraction = _FRACTIONS.get(raw[-1:], 0.0)
+    digits = raw.rstrip("½¼¾ ")
+    if not digits:
+        return fraction if raw else None
+    whole = read_number(digits)
+    return None if whole is None or not math.isfinite(whole) else whole + fraction
+
+
+def alternation(words: Iterable[object]) -> str:
+    """Regex alternation of literal words, longest first; a space matches 1-2 blanks."""
+    ordered = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,2}") for w in ordered)
+
+
+@functools.lru_cache(maxsize=8)
+def _label_re(key: str) -> re.Pattern[str]:
+    words = alternation(text_data()[key])
+    return re.compile(rf"(?<![^\W\d_])(?:{words})\.?[\s:=()\-]{{0,4}}$", re.IGNORECASE)
+
+
+def label_before(text: str, pos: int, key: str) -> int | None:
+    """Start of a `units.yaml` label list `key` ("Netto: ", "isi ") ending exactly at `pos`."""
+    match = _label_re(key).search(text, max(0, pos - _LABEL_WINDOW), pos)
+    return match.start() if match else None
+
+
+@functools.lru_cache(maxsize=1)
+def text_data() -> dict[str, Any]:
+    """The parsed `units.yaml` (units, number words, labels, price multipliers)."""
+    raw = (resources.files("listing_quality.text") / "units.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    if not isinstance(data, dict) or not isinstance(data.get("units"), dict):
+        raise ValueError("listing_quality/text/units.yaml: top-level key 'units' is missing")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def unit_table() -> dict[str, Unit]:
+    """Lower-case spelling -> Unit, from `units.yaml` ("gr" -> g, "kilo" -> kg, "bks" -> ...)."""
+    table: dict[str, Unit] = {}
+    for name, spec in text_data()["units"].items():
+        unit = Unit(str(name), spec["kind"], float(spec["factor"]), spec.get("max_value"))
+        for spelling in spec["spellings"]:
+            table[str(spelling).lower()] = unit
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Variant -> canonical word, from `lexicons/variants.txt` (first word of a line wins)."""
+    path = resources.files("listing_quality.text") / "lexicons" / "variants.txt"
+    mapping: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].lower().split()
+        for word in words[1:]:
+            mapping[word] = words[0]
+    return mapping
+
+
+def fold(text: str) -> str:
+    """Lower-case and map spelling variants to one form ("Krupuk Coklat" -> "kerupuk cokelat").
+
+    Why: duplicate detection and title slots must treat "kripik" and "keripik" as one word.
+    Only true spelling variants are folded, never translations or synonyms.
+    """
+    variants = _variants()
+    lowered = normalize(text).lower()
+    return _WORD_RE.sub(lambda m: variants.get(m.group(0), m.group(0)), lowered)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens; a number keeps its unit ("250 gr" -> "250gr").
+
+    Why no stopword list: "dua", "besar", "kecil" and "250gr" are exactly the specific words a
+    good title has (ecosystem-conventions section 4, PySastrawi's stopwords drop them).
+    Punctuation-only runs are dropped; hyphenated words ("oleh-oleh") stay whole.
+    """
+    clean = normalize(text).lower()
+    units = unit_table()
+    out: list[str] = []
+    glue_end = -1
+    for match in _TOKEN_RE.finditer(clean):
+        word = match.group(0)
+        gap = clean[glue_end : match.start()]
+        if out and glue_end >= 0 and word in units and gap.isspace() and len(gap) <= 2:
+            out[-1] += word
+            glue_end = -1
+            continue
+        out.append(word)
+        glue_end = match.end() if _NUMBER_RE.fullmatch(word) else -1
+    return out
