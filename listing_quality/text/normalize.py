@@ -70,13 +70,13 @@ def normalize(text: object) -> str:
         raw = text if isinstance(text, str) else str(text)
     except Exception:
         return ""
-    folded = unicodedata.normalize("NFKC", raw[:MAX_TEXT_CHARS]).replace("\u2044", "/")
     kept = "".join(
         " " if ch.isspace() else ch
-        for ch in folded
+        for ch in raw[:MAX_TEXT_CHARS]
         if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES
     )
-    return _WS_RE.sub(" ", kept).strip()[:MAX_TEXT_CHARS]
+    folded = unicodedata.normalize("NFKC", kept).replace("\u2044", "/")  # ½ -> 1⁄2 -> 1/2
+    return _WS_RE.sub(" ", folded).strip()[:MAX_TEXT_CHARS]
 
 
 def bounded(text: object) -> str:

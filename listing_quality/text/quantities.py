@@ -65,7 +65,6 @@ class _Net:
 def _atom_re() -> re.Pattern[str]:
     words = alternation(text_data()["number_words"])
     return re.compile(
-        # not glued to a model code ("A455L", "AIO24X"); the x of "2x250g" is fine
         r"(?:(?<![\w.,/])|(?<=(?<![^\W\d_])[xX×]))"
         r"(?P<num>[0-9]{1,6}\s?/\s?[0-9]{1,6}(?![0-9/])"  # 1/2
         r"|[0-9]+(?:[.,][0-9]+)*(?:\s?[½¼¾])?|[½¼¾]"  # 1.000, 1,5, 1½, ½
@@ -76,7 +75,7 @@ def _atom_re() -> re.Pattern[str]:
 
 
 def _atoms(text: str) -> list[_Atom]:
-    """Every number not glued to a model code, with its unit when the next word is one."""
+    """Numbers not glued to a code ("A455L"; the x of "2x250g" is fine), with their unit."""
     skip = frozenset(str(s) for s in text_data()["not_quantities"])
     atoms: list[_Atom] = []
     for match in _atom_re().finditer(text):
@@ -84,10 +83,9 @@ def _atoms(text: str) -> list[_Atom]:
         if value is None:
             continue
         unit = unit_table().get((match.group("unit") or "").lower())
-        if text[match.end() : match.end() + 1].isdigit():
-            unit = None  # "G2", "G40": a model code, not grams
-        if unit is not None and unit.max_value is not None and value > unit.max_value:
-            unit = None  # "868L" is a calculator model, not 868 litres
+        glued = text[match.end() : match.end() + 1].isdigit()  # "G2", "G40": model codes
+        if glued or (unit and value > (unit.max_value or float("inf"))):  # "868L": not litres
+            unit = None
         if unit is None and match.group("num")[0].isalpha():
             continue  # a number word means nothing without its unit
         end = match.end() if unit else match.end("num")
@@ -155,9 +153,8 @@ def _choose(text: str, atoms: list[_Atom]) -> tuple[_Net | None, int, bool]:
     singles = [_Net(a.start, a.end, a, None) for a in atoms if _is_measure(a) and a not in used]
     nets = sorted([*packs, *singles], key=lambda n: n.start)
     framed = [(net, *_frame(text, net)) for net in nets]
-    labelled = [f for f in framed if f[2]]
-    multipacks = [f for f in framed if f[0].count is not None]
-    return (labelled or multipacks or framed or [(None, 0, False)])[0]
+    ranked = sorted(framed, key=lambda f: (not f[2], f[0].count is None))  # stable: by start
+    return ranked[0] if ranked else (None, 0, False)
 
 
 def _pack_count(text: str, atoms: list[_Atom]) -> tuple[int | None, int, int]:
