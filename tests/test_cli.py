@@ -41,8 +41,8 @@ def catalog(tmp_path: Path) -> Path:
 
 
 def run(*args: str) -> tuple[int, str]:
-    from io import StringIO
     from contextlib import redirect_stdout
+    from io import StringIO
 
     buffer = StringIO()
     with redirect_stdout(buffer):
@@ -59,8 +59,8 @@ def test_text_report_names_file_row_and_column(catalog: Path) -> None:
 
 
 def test_json_is_one_object_per_row_in_order(catalog: Path) -> None:
-    code, out = run("check", str(catalog), "--images", str(catalog.parent / "foto"),
-                    "--format", "json", "--lang", "en")
+    _, out = run("check", str(catalog), "--images", str(catalog.parent / "foto"),
+                 "--format", "json", "--lang", "en")
     data = json.loads(out)
     ids = [r["id"] for r in data["results"]]
     assert ids == ["K-1", "K-2", "=cmd|' /C calc'!A0"]

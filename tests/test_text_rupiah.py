@@ -149,8 +149,14 @@ def test_not_prices(raw: object, reason: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "value"),
-    [(25000, 25000.0), (25000.0, 25000.0), (0, 0.0), (-3, -3.0), (12.5, 12.5),
-     (Decimal("25000.50"), 25000.5)],
+    [
+        (25000, 25000.0),
+        (25000.0, 25000.0),
+        (0, 0.0),
+        (-3, -3.0),
+        (12.5, 12.5),
+        (Decimal("25000.50"), 25000.5),
+    ],
 )
 def test_numbers_pass_through(raw: object, value: float) -> None:
     assert parse_rupiah(raw) == RupiahParse(value, value, True, "")
@@ -192,7 +198,7 @@ def test_never_raises_on_values(raw: object) -> None:
 
 @given(st.integers(min_value=-(10**15), max_value=10**15))
 def test_integers_round_trip_with_thousand_dots(n: int) -> None:
-    formatted = "Rp{:,}".format(n).replace(",", ".")
+    formatted = f"Rp{n:,}".replace(",", ".")
     assert parse_rupiah(formatted) == RupiahParse(float(n), float(n), True, "")
 
 

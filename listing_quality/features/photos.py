@@ -26,6 +26,7 @@ def measure(listing: Listing, context: Any) -> dict[str, Any]:
     facts = [photo_facts(p, root, network) for p in listing.photos]
     width = [f["width"] for f in facts]
     height = [f["height"] for f in facts]
+    sides = list(zip(width, height, strict=True))
     return {
         "photos.count": len(facts),
         "photos.readable_count": sum(1 for f in facts if f["error"] is None),
@@ -34,8 +35,8 @@ def measure(listing: Listing, context: Any) -> dict[str, Any]:
         "photos.refused": [f["refused"] for f in facts],
         "photos.width": width,
         "photos.height": height,
-        "photos.short_side": [min(w, h) if w and h else None for w, h in zip(width, height, strict=True)],
-        "photos.aspect": [round(w / h, 4) if w and h else None for w, h in zip(width, height, strict=True)],
+        "photos.short_side": [min(w, h) if w and h else None for w, h in sides],
+        "photos.aspect": [round(w / h, 4) if w and h else None for w, h in sides],
         "photos.bytes": [f["bytes"] for f in facts],
     }
 
