@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import engine, features, scoring
 from .adapters import Catalog, listing_from_mapping, read_catalog
+from .features import catalog as catalog_features
 from .rubric import Rubric, load_rubric
 from .rubric_select import AUTO, rubric_for_category
 from .types import Listing, Result
@@ -79,11 +80,18 @@ def score(listing: Mapping[str, Any] | Listing, rubric: str = AUTO,
 
 
 def score_listing(listing: Listing, options: Options, model: ModelFn | None = None) -> Result:
+    """Score one listing on its own (its catalog features see a catalog of one)."""
+    return score_catalog([listing], options, model=model)[0]
+
+
+def measure(listing: Listing, options: Options) -> dict[str, Any]:
+    root = Path(options.images_root) if options.images_root else None
+    return features.extract(listing, features.Context(root, options.allow_network))
+
+
+def judge(listing: Listing, facts: dict[str, Any], options: Options,
+          model: ModelFn | None = None) -> Result:
     rubric = options.rubric_for(listing)
-    context = features.Context(images_root=Path(options.images_root)
-                               if options.images_root else None,
-                               allow_network=options.allow_network)
-    facts = features.extract(listing, context)
     probability = _predict(model, facts)
     facts["model.probability"] = probability
     scored = scoring.score(engine.evaluate(facts, rubric), rubric, probability)
@@ -97,20 +105,31 @@ def score_listing(listing: Listing, options: Options, model: ModelFn | None = No
 def score_catalog(catalog: Catalog | Iterable[Listing], options: Options | None = None, *,
                   model: ModelFn | None = None, n_jobs: int = 1,
                   progress: bool = False) -> list[Result]:
-    """Score listings in order; one result per listing, whatever each one contains."""
+    """Score listings in order; one result per listing, whatever each one contains.
+
+    Three passes: measure every listing (in worker processes when n_jobs allows), add the
+    catalog-level features once, then judge and score each listing.
+    """
     listings = list(catalog.listings if isinstance(catalog, Catalog) else catalog)
     options = options or Options()
+    facts = _measure_all(listings, options, n_jobs)
+    catalog_features.enrich(facts, [item.id for item in listings])
+    return [_report(judge(item, row, options, model), i, len(listings), progress)
+            for i, (item, row) in enumerate(zip(listings, facts, strict=True), start=1)]
+
+
+def _measure_all(listings: list[Listing], options: Options, n_jobs: int
+                 ) -> list[dict[str, Any]]:
     workers = _workers(n_jobs, len(listings))
-    if workers <= 1 or model is not None:
-        return [_report(score_listing(item, options, model), i, len(listings), progress)
-                for i, item in enumerate(listings, start=1)]
+    if workers <= 1:
+        return [measure(item, options) for item in listings]
     chunks = [listings[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_score_chunk, chunks, [options] * workers))
-    results: list[Result] = [None] * len(listings)  # type: ignore[list-item]
+        parts = list(pool.map(_measure_chunk, chunks, [options] * workers))
+    facts: list[dict[str, Any]] = [{}] * len(listings)
     for offset, part in enumerate(parts):
-        results[offset::workers] = part
-    return results
+        facts[offset::workers] = part
+    return facts
 
 
 def score_frame(df: pd.DataFrame, rubric: str = AUTO, marketplace: str | None = None,
@@ -169,8 +188,8 @@ def _score_df(df: pd.DataFrame, rubric: str, marketplace: str | None, images_roo
     return score_catalog(catalog, options, model=model, n_jobs=n_jobs, progress=progress)
 
 
-def _score_chunk(listings: list[Listing], options: Options) -> list[Result]:
-    return [score_listing(item, options) for item in listings]
+def _measure_chunk(listings: list[Listing], options: Options) -> list[dict[str, Any]]:
+    return [measure(item, options) for item in listings]
 
 
 def _predict(model: ModelFn | None, facts: Mapping[str, Any]) -> float | None:
@@ -178,7 +197,7 @@ def _predict(model: ModelFn | None, facts: Mapping[str, Any]) -> float | None:
         return None
     try:
         value = model(facts)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a broken model must not stop scoring
         return None
     return None if value is None or value != value else min(1.0, max(0.0, float(value)))
 

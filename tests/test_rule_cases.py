@@ -34,9 +34,14 @@ def _cases() -> list[Any]:
 def _score(spec: dict, case: dict, folder: Path) -> lq.Result:
     rubric = case.pop("_rubric", spec.get("rubric", "umum"))
     marketplace = case.pop("_marketplace", spec.get("marketplace"))
+    others = case.pop("_catalog", [])
     base = BASE[rubric] if rubric in BASE else BASE["umum"]
     listing = build_listing({**base, **case}, folder)
-    return lq.score(listing, rubric=rubric, marketplace=marketplace, images_root=folder)
+    if not others:
+        return lq.score(listing, rubric=rubric, marketplace=marketplace, images_root=folder)
+    rows = [listing] + [build_listing({**base, **other}, folder) for other in others]
+    options = lq.Options(rubric=rubric, marketplace=marketplace, images_root=str(folder))
+    return lq.score_catalog(lq.read_catalog(rows), options)[0]
 
 
 @pytest.mark.parametrize(("code", "spec", "outcome", "case"), _cases())

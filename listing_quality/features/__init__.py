@@ -7,8 +7,8 @@ that fails is recorded as `data.measure_error`, which a data rule reports on tha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,11 @@ class Context:
     """What a measurement may know beyond the listing itself.
 
     `images_root` confines photo paths; `allow_network` must be True for URLs to be
-    fetched; `catalog` carries catalog-level facts computed once per catalog.
+    fetched. Catalog-level facts are added afterwards by `catalog.enrich`.
     """
 
     images_root: Path | None = None
     allow_network: bool = False
-    catalog: Mapping[str, Any] = field(default_factory=dict)
 
 
 MEASURES: tuple[tuple[str, Measure], ...] = (
@@ -46,6 +45,6 @@ def extract(listing: Listing, context: Context | None = None) -> dict[str, Any]:
     for name, measure in MEASURES:
         try:
             features.update(measure(listing, context))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - one bad row must not stop a batch
             features["data.measure_error"] = f"{name}: {type(exc).__name__}: {exc}"
     return features

@@ -59,6 +59,8 @@ FEATURES: dict[str, str] = {
     "price.original": "the strike-through (original) price in IDR, or None",
     "price.discount": "discount in percent, 100 * (1 - price / original_price), or None",
     "price.per_100g": "price per 100 g (or per 100 ml) of net quantity, or None",
+    # catalog: computed once per catalog (features/catalog.py)
+    "catalog.title_duplicates": "ids of other listings with the same title (case, spaces ignored)",
     # model
     "model.probability": "the classifier's P(a curator accepts this listing), or None",
 }

@@ -53,7 +53,7 @@ def is_missing(value: object) -> bool:
         return True
     try:
         return bool(value != value)
-    except Exception:  # pd.NA refuses bool(); an object with a broken __ne__ is no text
+    except Exception:  # noqa: BLE001 - pd.NA refuses bool(); an object with a broken __ne__ is no text
         return True
 
 
@@ -68,7 +68,7 @@ def normalize(text: object) -> str:
         return ""
     try:
         raw = text if isinstance(text, str) else str(text)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a str() that raises is no text
         return ""
     kept = "".join(
         " " if ch.isspace() else ch
