@@ -447,3 +447,18 @@ def test_unreadable_csv_record_is_kept(tmp_path, monkeypatch):
     assert bad.source.row == 3 and bad.attributes["_id_source"] == "row"
     assert bad.attributes["_row_error"].startswith("unreadable CSV record")
     assert bad.attributes["_raw_line"].startswith("2,xxx")
+
+
+def test_xlsx_rows_with_empty_trailing_cells_are_not_errors(tmp_path):
+    """Spreadsheet writers omit empty trailing cells; that is not a broken row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["SKU", "Nama Produk", "Harga (Rp)", "Foto Produk 1", "Foto Produk 2"])
+    sheet.append(["A-1", "Keripik Pisang Cokelat 200 g", 15000])
+    sheet.append(["A-2", "Sambal Roa 150 g", 35000, "a.jpg", "b.jpg"])
+    path = tmp_path / "short.xlsx"
+    book.save(path)
+    catalog = read_catalog(path)
+    assert [li.id for li in catalog] == ["A-1", "A-2"]
+    assert all("_row_error" not in li.attributes for li in catalog)
+    assert [p.ref for p in catalog.listings[1].photos] == ["a.jpg", "b.jpg"]

@@ -97,7 +97,7 @@ def grid_catalog(records: list[Record], *, path: str, fmt: str, sheet: str | Non
         notes.append(f"rows {', '.join(str(r.number) for r in labels)} read as header "
                      "labels/instructions, not listings")
     unit = cmap.weight_unit or _label_unit(labels, cmap)
-    rows = [_checked(r, width) for r in data[len(labels):]]
+    rows = [_checked(r, width, short_is_error=not widen) for r in data[len(labels):]]
     notes.extend(_gaps([header, *labels, *rows]))
     return table_catalog(cmap, rows, path=path, fmt=fmt, sheet=sheet, notes=notes,
                          weight_unit=unit)
@@ -151,8 +151,12 @@ def _label_unit(labels: list[Record], cmap: ColumnMap) -> str | None:
     return label_weight_unit([r.values[j] for r in labels if j < len(r.values)])
 
 
-def _checked(rec: Record, width: int) -> Record:
-    """Pad short rows; keep the first `width` cells of long ones, the rest as attributes."""
+def _checked(rec: Record, width: int, short_is_error: bool = True) -> Record:
+    """Pad short rows; keep the first `width` cells of long ones, the rest as attributes.
+
+    A short CSV record lost fields (a broken line); a short XLSX row only has empty
+    trailing cells, which spreadsheet writers omit, so it is not an error there.
+    """
     values, extra = list(rec.values), dict(rec.extra or {})
     error = rec.error
     if len(values) > width:
@@ -161,7 +165,7 @@ def _checked(rec: Record, width: int) -> Record:
             error = error or f"expected {width} fields, found {len(values)}"
             extra["_extra_fields"] = spill
         values = values[:width]
-    elif len(values) < width and rec.error is None and values:
+    elif short_is_error and len(values) < width and rec.error is None and values:
         error = f"expected {width} fields, found {len(values)}"
     if error:
         extra["_row_error"] = error
