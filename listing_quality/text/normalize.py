@@ -70,13 +70,28 @@ def normalize(text: object) -> str:
         raw = text if isinstance(text, str) else str(text)
     except Exception:  # noqa: BLE001 - a str() that raises is no text
         return ""
-    kept = "".join(
-        " " if ch.isspace() else ch
-        for ch in raw[:MAX_TEXT_CHARS]
-        if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES
-    )
+    raw = raw[:MAX_TEXT_CHARS]
+    kept = _UNUSUAL.sub(_replace_unusual, raw)
     folded = unicodedata.normalize("NFKC", kept).replace("\u2044", "/")  # ½ -> 1⁄2 -> 1/2
     return _WS_RE.sub(" ", folded).strip()[:MAX_TEXT_CHARS]
+
+
+# Anything outside printable ASCII goes through `_replace_unusual`; the common case (plain
+# ASCII text) stays in the regex engine's C loop. Doing this per character in Python
+# dominated scoring time.
+_UNUSUAL = re.compile(r"[^\x20-\x7e]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _unusual(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    return "" if unicodedata.category(ch) in _DROP_CATEGORIES else ch
+
+
+def _replace_unusual(match: re.Match[str]) -> str:
+    """Whitespace becomes a space, control/format characters go, everything else stays."""
+    return _unusual(match.group(0))
 
 
 def bounded(text: object) -> str:
