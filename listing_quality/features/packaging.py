@@ -1,37 +1,41 @@
-"""Packaging measurements: net quantity, registrations, halal and expiry statements.
+"""Packaging measurements: net quantity, registrations, label facts, consistency.
 
-Read from the title and description together, because UMKM sellers put label facts in
-either; the patterns are data (`label_patterns.yaml`), the parsing of quantities lives in
-`text/quantities.py`.
+Read from the title, the description and the text read off the pack (`label_text`)
+together, because UMKM sellers put label facts in any of them. Explicit fields (`pirt`,
+`bpom`, `halal_id`) arrive in `Listing.attributes` from the adapters and win over the text:
+a seller who filled in the field has said it precisely. Parsing lives in `text/`
+(quantities, registrations); label facts in `packaging_label`, cross-checks in
+`packaging_consistency`.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
-from ..text.normalize import normalize
+from ..text import registrations as reg
+from ..text.normalize import is_missing, normalize
 from ..text.quantities import NetQuantity, find_sizes, net_quantity
 from ..types import Listing
 from .data import grams
+from .packaging_consistency import net_conflict, shipping_ratio
+from .packaging_label import label_facts
 
 MAX_LABEL_TEXT = 20_000
 
 
-@functools.lru_cache(maxsize=1)
-def patterns() -> dict[str, re.Pattern[str]]:
-    raw = yaml.safe_load((resources.files("listing_quality") / "features" /
-                          "label_patterns.yaml").read_text(encoding="utf-8"))
-    return {name: re.compile(rx, re.IGNORECASE) for name, rx in raw.items()}
+def _attribute(listing: Listing, key: str) -> str:
+    """An explicit attribute as normalised text; "" when absent, NaN or unprintable."""
+    attrs = listing.attributes if isinstance(listing.attributes, Mapping) else {}
+    value = attrs.get(key)
+    return "" if is_missing(value) else normalize(value)
 
 
 def label_text(listing: Listing) -> str:
-    """Title and description together: UMKM sellers put label facts in either."""
-    return normalize(f"{listing.title}\n{listing.description}")[:MAX_LABEL_TEXT]
+    """Title, description and pack-label text together: sellers put label facts in any."""
+    pack = _attribute(listing, "label_text")
+    return normalize(f"{listing.title}\n{listing.description}\n{pack}")[:MAX_LABEL_TEXT]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -43,41 +47,50 @@ def label_net(text: str) -> NetQuantity:
 def measure(listing: Listing, context: Any) -> dict[str, Any]:
     text = label_text(listing)
     net = label_net(text)
-    pirt, bpom = find_pirt(text), find_bpom(text)
     sizes = find_sizes(text)[:5]
-    shipping = grams(listing.weight_g)
+    stated = bool(net.net_g or net.net_ml or net.pack_count)
+    texts = {"title": normalize(listing.title), "description": normalize(listing.description),
+             "label": _attribute(listing, "label_text")}
     return {
         "packaging.net_g": net.net_g,
         "packaging.net_ml": net.net_ml,
         "packaging.pack_count": net.pack_count,
         "packaging.net_text": net.text or None,
-        "packaging.net_stated": bool(net.net_g or net.net_ml or net.pack_count),
+        "packaging.net_stated": stated,
         "packaging.sizes": sizes,
-        "packaging.amount_stated": bool(net.net_g or net.net_ml or net.pack_count or sizes),
-        "packaging.pirt": pirt,
-        "packaging.bpom": bpom,
-        "packaging.registration": bool(pirt or bpom),
-        "packaging.halal": states_halal(text),
-        "packaging.expiry": bool(patterns()["expiry"].search(text)),
-        "packaging.shipping_ratio": (round(shipping / net.net_g, 4)
-                                     if shipping and net.net_g else None),
+        "packaging.amount_stated": stated or bool(sizes),
+        "packaging.net_conflict": net_conflict(texts),
+        "packaging.shipping_ratio": shipping_ratio(grams(listing.weight_g), net.net_g),
+        **registrations(listing, text),
+        **label_facts(text, texts["title"]),
     }
 
 
-def find_pirt(text: str) -> str | None:
-    match = patterns()["pirt"].search(text)
-    return re.sub(r"\D", "", match.group(1)) if match else None
+def _pirt(listing: Listing, text: str) -> reg.Pirt | None:
+    explicit = _attribute(listing, "pirt")
+    if explicit:
+        digits = "".join(ch for ch in explicit if ch.isdigit())
+        return reg.pirt_structure(digits) if digits else None
+    return reg.find_pirt(text)
 
 
-def find_bpom(text: str) -> str | None:
-    match = patterns()["bpom"].search(text)
-    return (match.group(1).upper() + re.sub(r"\D", "", match.group(2))) if match else None
-
-
-def states_halal(text: str) -> bool:
-    """Halal is stated by a certificate number, or the word halal not negated ("non halal")."""
-    found = patterns()
-    if found["halal_number"].search(text):
-        return True
-    cleaned = found["halal_negated"].sub(" ", text)
-    return bool(found["halal"].search(cleaned))
+def registrations(listing: Listing, text: str) -> dict[str, Any]:
+    """P-IRT (with its structure and expiry year), BPOM, halal and NIB facts."""
+    pirt = _pirt(listing, text)
+    explicit_bpom = _attribute(listing, "bpom")
+    bpom = reg.find_bpom(explicit_bpom) if explicit_bpom else reg.find_bpom(text)
+    halal_id = _attribute(listing, "halal_id").upper() or reg.find_halal_id(text)
+    valid_pirt = pirt.digits if pirt and pirt.problem is None else None
+    year = pirt.expiry_year if pirt else None
+    return {
+        "packaging.pirt": valid_pirt,
+        "packaging.pirt_problem": pirt.problem if pirt else None,
+        "packaging.pirt_expiry_year": year,
+        "packaging.pirt_years_left": (year - reg.current_year()
+                                      if year and valid_pirt else None),
+        "packaging.bpom": bpom,
+        "packaging.registration": bool(pirt or bpom),  # a malformed P-IRT is K108's job
+        "packaging.halal_id": halal_id or None,
+        "packaging.halal": bool(halal_id) or reg.states_halal(text),
+        "packaging.nib": reg.find_nib(text),
+    }

@@ -1,0 +1,74 @@
+"""Throughput of the packaging readers: quantities + registrations on 100k descriptions.
+
+    .venv/bin/python benchmarks/bench_packaging.py [--n 100000]
+
+Prints descriptions per second on one core for (a) the baseline, one pass of
+`str.lower()` plus a plain digit-run regex over the same text, measured in the same run so
+the ratio holds on any machine, and (b) the packaging readers: `net_quantity`,
+`find_sizes`, `find_pirt`, `find_bpom`, `states_halal`, `find_nib`. The descriptions are
+synthetic (built from a few templates with random numbers), never real rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from collections.abc import Callable
+
+from listing_quality.text import registrations as reg
+from listing_quality.text.quantities import find_sizes, net_quantity
+
+TEMPLATES = (
+    "Keripik singkong balado {n} gr, digoreng setiap hari. Netto {n} g dalam standing pouch. "
+    "Komposisi: singkong, cabai, garam. P-IRT No. 2063578010{p}-29. Halal. Exp 12/2027.",
+    "Kopi bubuk robusta isi {c} x {n} gram, sangrai medium. BPOM RI MD 2245100{p}12. "
+    "Simpan di tempat kering. Sertifikat halal ID3511000012345{p}.",
+    "Tas anyaman pandan ukuran {c}0 x 25 x 12 cm, dianyam tangan di Tasikmalaya. Rawat dengan "
+    "lap kering. Dikirim dengan bubble wrap dan kardus tambahan. NIB 9120001{p}23.",
+    "Sambal bawang pedas {n} ml dalam botol kaca, tahan 3 bulan. Isi {c} botol per dus. "
+    "Diproduksi oleh UD Sri Rejeki, Kediri.",
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def descriptions(n: int, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    return [rng.choice(TEMPLATES).format(n=rng.randint(50, 2000), c=rng.randint(2, 24),
+                                         p=f"{rng.randint(0, 999):03d}") for _ in range(n)]
+
+
+def baseline(text: str) -> object:
+    return _DIGITS.findall(text.lower())
+
+
+def packaging_readers(text: str) -> object:
+    return (net_quantity(text), find_sizes(text), reg.find_pirt(text), reg.find_bpom(text),
+            reg.states_halal(text), reg.find_nib(text))
+
+
+def rate(fn: Callable[[str], object], texts: list[str]) -> float:
+    """Texts per second for `fn` over `texts` (one warm-up call first)."""
+    fn(texts[0])
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    texts = descriptions(args.n)
+    base = rate(baseline, texts)
+    readers = rate(packaging_readers, texts)
+    print(f"descriptions: {args.n:,} (mean {sum(map(len, texts)) / len(texts):.0f} chars)")
+    print(f"baseline (lower + digit regex): {base:,.0f} descriptions/s/core")
+    print(f"quantities + registrations:     {readers:,.0f} descriptions/s/core")
+    print(f"ratio to baseline:              {readers / base:.3f}")
+
+
+if __name__ == "__main__":
+    main()

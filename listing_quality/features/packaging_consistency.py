@@ -1,0 +1,60 @@
+"""Does the listing agree with itself? Netto in the title, the description and the label.
+
+A title saying 250 g over a description saying 500 g misleads the buyer and breaks the
+price per 100 g; a shipping weight below the net weight is physically impossible. Variant
+lists ("100 gr / 250 gr / 500 gr") are not conflicts: a value counts as confirmed when the
+other text mentions it anywhere, as a total or as one pack of a multipack.
+"""
+
+from __future__ import annotations
+
+from ..text.quantities import NetQuantity, find_quantities, net_quantity
+
+
+def _stated(net: NetQuantity) -> tuple[str, float] | None:
+    """("g", 250.0) or ("ml", 500.0) for a net mass or volume, else None."""
+    if net.net_g:
+        return "g", net.net_g
+    if net.net_ml:
+        return "ml", net.net_ml
+    return None
+
+
+def _mentioned(text: str, net: NetQuantity) -> set[float]:
+    """Every mass and volume `text` mentions, plus its net total and per-pack amount."""
+    amounts = {q.amount for q in find_quantities(text) if q.kind in ("mass", "volume")}
+    extras = (net.net_g, net.net_ml, net.per_unit_g, net.per_unit_ml)
+    return amounts | {a for a in extras if a}
+
+
+def _show(unit: str, amount: float) -> str:
+    return f"{amount:g} {unit}"
+
+
+def net_conflict(texts: dict[str, str]) -> str | None:
+    """A warning text when two sources state different net quantities, else None.
+
+    `texts` maps a source name ("title", "description", "label") to its text; the first
+    pair that disagrees is reported, e.g. "title 250 g, description 500 g".
+    """
+    nets = {name: net_quantity(text) for name, text in texts.items() if text}
+    stated = {name: _stated(net) for name, net in nets.items()}
+    names = [name for name, value in stated.items() if value]
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            (unit_a, a), (unit_b, b) = stated[first], stated[second]  # type: ignore[misc]
+            if unit_a != unit_b or abs(a - b) <= 0.01 * max(a, b):
+                continue
+            if a in _mentioned(texts[second], nets[second]):
+                continue
+            if b in _mentioned(texts[first], nets[first]):
+                continue
+            return f"{first} {_show(unit_a, a)}, {second} {_show(unit_b, b)}"
+    return None
+
+
+def shipping_ratio(shipping_g: float | None, net_g: float | None) -> float | None:
+    """Shipping weight over net grams; below 1 the parcel weighs less than its contents."""
+    if not shipping_g or not net_g:
+        return None
+    return round(shipping_g / net_g, 4)

@@ -1,0 +1,70 @@
+"""Sizes ("30 x 25 cm", "2 m x 1,15 m", "ukuran 40 cm", "XL"), kept apart from net contents.
+
+Crafts and clothes are judged on their size, food on its net quantity; a length is never a
+net quantity, and a run holding a mass ("2 x 250 gr") is never a size.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from .atoms import SEP_RE, Atom, scan
+from .normalize import alternation, bounded, label_before, text_data
+
+
+@functools.lru_cache(maxsize=1)
+def _letters_re() -> re.Pattern[str]:
+    """Letter sizes: "XL" anywhere, "S"/"M"/"L" only after a label ("ukuran M", "Size: L")."""
+    letters, short, label = (
+        alternation(text_data()[key])
+        for key in ("letter_sizes", "letter_sizes_after_label", "size_labels")
+    )
+    words = (*text_data()["letter_sizes"], *text_data()["size_labels"])
+    return re.compile(  # the lookahead is a cheap first test at every position
+        rf"(?=[{re.escape(''.join(sorted({str(w)[0].lower() for w in words})))}])"
+        rf"(?:(?<![^\W\d_])(?:{label})\.?\s{{0,2}}[:=]?\s{{0,2}}(?:{letters}|{short})"
+        rf"|(?<![^\W_])(?:{letters}))(?![^\W_])",
+        re.IGNORECASE,
+    )
+
+
+def _runs(text: str, atoms: Sequence[Atom]) -> list[list[Atom]]:
+    """Atoms joined by "x": "30 x 25 x 10 cm" is one run, a lone atom a run of one."""
+    runs: list[list[Atom]] = []
+    for atom in atoms:
+        if runs and SEP_RE.fullmatch(text, runs[-1][-1].end, atom.start):
+            runs[-1].append(atom)
+        else:
+            runs.append([atom])
+    return runs
+
+
+def _size_spans(text: str, atoms: Sequence[Atom]) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _letters_re().finditer(text)]
+    for run in _runs(text, atoms):
+        kinds = {atom.unit.kind if atom.unit else "bare" for atom in run}
+        lead = label_before(text, run[0].start, "size_labels")
+        # "3M" alone is a brand far more often than three metres
+        tail = text[run[0].start : run[0].end]
+        brand = len(run) == 1 and tail[-1].isupper() and not tail[-2:-1].isalpha()
+        if kinds <= {"bare", "length"} and (lead is not None or ("length" in kinds and not brand)):
+            spans.append((run[0].start if lead is None else lead, run[-1].end))
+    return spans
+
+
+def find_sizes(text: str) -> list[str]:
+    """Sizes as written: "2 m x 1,15 m", "30x25x10 cm", "ukuran 40 cm", "size 42", "XL".
+
+    Kept apart from net quantities so a rule can ask "is the size stated?" for crafts and
+    clothes. A run holding a mass or volume ("2 x 250 gr", "ukuran 250 gr") is no size.
+    """
+    text = bounded(text)
+    sizes: list[str] = []
+    last_end = -1
+    for start, end in sorted(_size_spans(text, scan(text)), key=lambda s: (s[0], -s[1])):
+        if start >= last_end:
+            sizes.append(text[start:end].strip())
+            last_end = end
+    return sizes
