@@ -73,6 +73,45 @@ PRICES = [
     ("1,5-2jt", 1_500_000, 2_000_000),
     ("500rb - 1jt", 500_000, 1_000_000),
     ("Rp25.000 - Rp10.000", 10_000, 25_000),  # written high-to-low
+    # more spellings seen on Tokopedia/Shopee pages and in seller spreadsheets
+    ("Rp 12.500 / pcs", 12_500, 12_500),
+    ("Rp15rb", 15_000, 15_000),
+    ("Rp 1.5jt", 1_500_000, 1_500_000),
+    ("1.5jt", 1_500_000, 1_500_000),
+    ("Rp 1,5jt", 1_500_000, 1_500_000),
+    ("IDR 1.250.000", 1_250_000, 1_250_000),
+    ("15.000 IDR", 15_000, 15_000),
+    ("Rp9.900", 9_900, 9_900),
+    ("25.000,-", 25_000, 25_000),
+    ("Rp.25.000,-", 25_000, 25_000),
+    ("harga 25rb", 25_000, 25_000),
+    ("25rb/pack", 25_000, 25_000),
+    ("Rp 25 ribu", 25_000, 25_000),
+    ("25rb-an", 25_000, 25_000),
+    ("Rp 7.500 - Rp 9.000", 7_500, 9_000),
+    ("mulai Rp10.000", 10_000, 10_000),
+    ("Rp3.000.000", 3_000_000, 3_000_000),
+    ("Rp360", 360, 360),
+    ("Rp 20.000 (isi 3)", 20_000, 20_000),
+    ("Rp12.000/100g", 12_000, 12_000),
+    ("Rp 150 rebu", 150_000, 150_000),
+    ("2 jeti", 2_000_000, 2_000_000),
+    ("Rp17.000\n", 17_000, 17_000),
+    ("  Rp 21.630  ", 21_630, 21_630),
+]
+
+# Counters scraped next to the price ("Banyaknya Terjual", "terjual" columns): never a price,
+# even when one lands in the price column.
+NOT_PRICE_COUNTERS = [
+    ("8 rb+ terjual", "sold count"),
+    ("2rb+ terjual", "sold count"),
+    ("40+ terjual", "sold count"),
+    ("Terjual 1,2rb", "sold count"),
+    ("1rb+ sold", "sold count"),
+    ("250 terjual", "sold count"),
+    ("10x dibeli", "sold count"),
+    ("4.9 (120 ulasan)", "review count"),
+    ("1,2rb penilaian", "review count"),
 ]
 
 # (raw, reason) for cells that are not a readable price.
@@ -112,6 +151,24 @@ NOT_PRICES = [
     ([25000], "not a price"),
     ("1" * 20_001, "text too long"),
 ]
+
+
+@pytest.mark.parametrize(("raw", "reason"), NOT_PRICE_COUNTERS,
+                         ids=[c[0] for c in NOT_PRICE_COUNTERS])
+def test_counters_are_not_prices(raw: str, reason: str) -> None:
+    result = parse_rupiah(raw)
+    assert (result.ok, result.reason, result.value) == (False, reason, None)
+
+
+def test_sold_column_is_not_read_as_price() -> None:
+    """A scraped Tokopedia row: the price comes from "harga", never from "terjual"."""
+    from listing_quality.features.price import measure
+    from listing_quality.types import Listing
+
+    row = {"nama produk": "Seblak Instan 100 g", "harga": "Rp17.000", "terjual": "8 rb+ terjual"}
+    listing = Listing(id="1", title=row["nama produk"], price=row["harga"],
+                      attributes={"terjual": row["terjual"]})
+    assert measure(listing, None)["price.value"] == 17_000
 
 
 def _check_invariants(result: RupiahParse) -> None:
@@ -208,7 +265,32 @@ def test_integers_round_trip_as_plain_digits(n: int) -> None:
     assert parse_rupiah(n) == RupiahParse(float(n), float(n), True, "")
 
 
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["Rp{}", "Rp {}", "Rp. {}",
+                                                               "IDR {}", "{},-", "{} rupiah"]))
+def test_round_trip_through_seller_spellings(n: int, template: str) -> None:
+    shown = f"{n:,}".replace(",", ".")
+    assert parse_rupiah(template.format(shown)).value == n
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from([("rb", 10**3), ("ribu", 10**3),
+                                                                 ("k", 10**3), ("jt", 10**6)]))
+def test_round_trip_through_multipliers(n: int, suffix: tuple[str, int]) -> None:
+    word, factor = suffix
+    assert parse_rupiah(f"{n}{word}").value == n * factor
+    assert parse_rupiah(f"{n} {word}").value == n * factor
+
+
 @given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
 def test_ranges_order_their_ends(a: int, b: int) -> None:
     result = parse_rupiah(f"Rp{a:,} - Rp{b:,}".replace(",", "."))
     assert result.is_range and (result.value, result.high) == (min(a, b), max(a, b))
+
+
+@given(st.integers(min_value=0, max_value=10**14), st.sampled_from(["Rp{}", "Rp {}", "rp.{}",
+                                                                    "RP. {}", "{}"]),
+       st.booleans())
+def test_fast_path_agrees_with_the_general_reader(n: int, template: str, dotted: bool) -> None:
+    """"Rp17.000" and "17000" skip the general scanner; a leading space forces it."""
+    shown = f"{n:,}".replace(",", ".") if dotted else str(n)
+    text = template.format(shown)
+    assert parse_rupiah(text) == parse_rupiah(" " + text)

@@ -1,19 +1,46 @@
-"""Price measurements: the rupiah value, placeholders, discount, price per 100 g.
+"""Price measurements: the rupiah value, placeholders, discount, unit prices, price shape.
 
 Parsing "Rp25.000" / "25rb" / "1,5jt" lives in `text/rupiah.py`; here we only derive the
-facts rules need. Peer comparison (catalog context) comes with the pricing issue.
+facts rules need. Peer comparison needs the whole catalog and lives in
+`features/catalog_prices.py`; this module supplies each listing's share of it (the unit
+price and the product-type key), so the catalog pass only groups and counts.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 from typing import Any
 
+import yaml
+
+from ..text.normalize import fold
+from ..text.quantities import NetQuantity
 from ..text.rupiah import parse_rupiah
 from ..types import Listing
 from .packaging import label_net, label_text
 
 _FILLER = re.compile(r"^(\d)\1{4,}$")  # 99999, 1111111: typed to get past a required field
+_WORD = re.compile(r"[^\W\d_]+")
+CONFIG_KEYS = frozenset({
+    "charm_endings", "charm_min_price", "round_multiple", "product_types", "skip_words",
+    "min_key_chars", "range_low_quantile", "range_high_quantile", "min_log_scale",
+    "size_edges"})
+
+
+@functools.lru_cache(maxsize=1)
+def config() -> dict[str, Any]:
+    """`price.yaml`, checked strictly: a typo in a key must not silently change a measure."""
+    path = resources.files("listing_quality") / "features" / "price.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or set(data) != CONFIG_KEYS:
+        found = sorted(data) if isinstance(data, dict) else type(data).__name__
+        raise ValueError(f"listing_quality/features/price.yaml: expected keys "
+                         f"{sorted(CONFIG_KEYS)}, found {found}")
+    data["product_types"] = frozenset(str(w).lower() for w in data["product_types"])
+    data["skip_words"] = frozenset(str(w).lower() for w in data["skip_words"])
+    return data
 
 
 def measure(listing: Listing, context: Any) -> dict[str, Any]:
@@ -22,16 +49,25 @@ def measure(listing: Listing, context: Any) -> dict[str, Any]:
     value = price.value if price.ok else None
     missing = price.reason == "empty"
     orig = original.value if original.ok and original.value else None
+    net = label_net(label_text(listing))
     return {
         "price.raw": None if listing.price is None else str(listing.price)[:80],
         "price.value": value,
+        "price.high": price.high if price.ok else None,
+        "price.is_range": price.is_range,
         "price.missing": missing,
         "price.unparseable": None if price.ok or missing else (price.reason or "not a price"),
         "price.placeholder": _shown(value) if value is not None and is_placeholder(value)
         else None,
         "price.original": orig,
         "price.discount": discount_pct(value, orig),
-        "price.per_100g": per_100(value, listing),
+        "price.per_100g": per_100(value, net),
+        "price.per_piece": per_piece(value, net),
+        "price.charm": charm_ending(value),
+        "price.round": is_round(value),
+        "price.type": product_type(listing.title),
+        "price.category": " ".join(str(listing.category or "").casefold().split())[:80],
+        "price.brand": " ".join(str(listing.brand or "").casefold().split())[:80],
     }
 
 
@@ -42,12 +78,25 @@ def is_placeholder(value: float) -> bool:
     return value.is_integer() and bool(_FILLER.match(str(int(value))))
 
 
-def per_100(value: float | None, listing: Listing) -> float | None:
+def per_100(value: float | None, net: NetQuantity) -> float | None:
+    """Price per 100 g (or 100 ml): what buyers compare across pack sizes.
+
+    None when the total is uncertain: "Bundle 3pcs ... 200gr" may be 3 x 200 g or 200 g in
+    all, and a per-100 g price off by a factor of three is worse than none.
+    """
     if value is None or value <= 0:
         return None
-    net = label_net(label_text(listing))
+    if (net.pack_count or 0) > 1 and not (net.per_unit_g or net.per_unit_ml):
+        return None
     amount = net.net_g or net.net_ml
     return round(value / amount * 100, 2) if amount else None
+
+
+def per_piece(value: float | None, net: NetQuantity) -> float | None:
+    """Price of one piece of a counted pack ("isi 10", "5 bungkus"); None for single items."""
+    if value is None or value <= 0 or not net.pack_count or net.pack_count < 1:
+        return None
+    return round(value / net.pack_count, 2)
 
 
 def discount_pct(value: float | None, original: float | None) -> float | None:
@@ -55,6 +104,41 @@ def discount_pct(value: float | None, original: float | None) -> float | None:
     if value is None or not original:
         return None
     return round(100 * (1 - value / original), 2)
+
+
+def charm_ending(value: float | None) -> str | None:
+    """The charm ending ("900" of Rp19.900) as text, or None. Information, not a fault."""
+    cfg = config()
+    if value is None or not float(value).is_integer() or value < cfg["charm_min_price"]:
+        return None
+    whole = int(value)
+    for ending in cfg["charm_endings"]:
+        if whole % 10 ** len(str(ending)) == ending:
+            return str(ending)
+    return None
+
+
+def is_round(value: float | None) -> bool:
+    """A multiple of the configured round step (Rp100.000, Rp300.000)."""
+    step = config()["round_multiple"]
+    return value is not None and value >= step and value % step == 0
+
+
+def product_type(title: object) -> str | None:
+    """A simple product-type key for peer groups: a lexicon word, else the first real word.
+
+    Why so simple: peers only need listings of the same kind to land in one group; the
+    title engineer's `title.slots["jenis"]` replaces this key whenever it is present.
+    """
+    cfg = config()
+    words = _WORD.findall(fold(str(title or "")[:300]))
+    for word in words:
+        if word in cfg["product_types"]:
+            return word
+    for word in words:
+        if len(word) >= cfg["min_key_chars"] and word not in cfg["skip_words"]:
+            return word
+    return None
 
 
 def _shown(value: float) -> str:

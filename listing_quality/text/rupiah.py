@@ -15,6 +15,9 @@ import numbers
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from importlib import resources
+
+import yaml
 
 from .normalize import (
     MAX_TEXT_CHARS,
@@ -31,6 +34,9 @@ _RANGE_RE = re.compile(r"\s{0,3}(?:-|–|—|~|s\.?\s?/?\s?d\.?|sampai|hingga|to
 _SCIENTIFIC_RE = re.compile(r"[+-]?[0-9]{1,20}(?:\.[0-9]{1,20})?[eE][+-]?[0-9]{1,5}")
 _WORD_AFTER_RE = re.compile(r"\s{0,2}([^\W\d_]+|%)")
 _PREFIX_WINDOW = 12
+# The spellings most exports use ("Rp17.000", "17000"), read without the general scanner:
+# parsing a million price cells is the real cost of a catalog's price pass.
+_FAST_RE = re.compile(r"(?:[Rr][Pp]\.? ?)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,15})")
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,27 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     suffix = rf"\s{{0,2}}(?:(?i:(?P<mult>{loose}))|(?P<big>{strict})|(?i:(?P<cur>{currency})))"
     return re.compile(prefix, re.I), re.compile(suffix + r"(?![^\W\d_])")
+
+
+@functools.lru_cache(maxsize=1)
+def _not_price_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Whole words ("terjual", "ulasan") that make a cell a count, and the reason for each.
+
+    Why: scraped catalogs put "8 rb+ terjual" next to the price; when such a cell lands in
+    the price column, reading it as Rp8.000 would invent a price the seller never set.
+    """
+    path = resources.files("listing_quality.text") / "price_words.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    reasons = {str(w).lower(): str(reason)
+               for reason, words in data["not_price_words"].items() for w in words}
+    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation(reasons)})(?![^\W\d_])", re.I)
+    return pattern, reasons
+
+
+def _not_price_reason(text: str) -> str | None:
+    pattern, reasons = _not_price_re()
+    found = pattern.search(text)
+    return reasons.get(" ".join(found[0].lower().split())) if found else None
 
 
 def _multiplier(suffix: re.Match[str] | None) -> float:
@@ -163,11 +190,17 @@ def _range(low: _Amount, high: _Amount) -> RupiahParse:
 
 
 def _parse_text(raw: str) -> RupiahParse:
+    fast = _FAST_RE.fullmatch(raw)
+    if fast:
+        return _number(float(fast[1].replace(".", "")))
     if len(raw) > MAX_TEXT_CHARS:
         return _fail("text too long")
     text = normalize(raw)
     if not text:
         return _fail("empty")
+    refused = _not_price_reason(text)
+    if refused:
+        return _fail(refused)
     if _SCIENTIFIC_RE.fullmatch(text):  # "2.5E+04": a number cell exported as text
         return _number(float(text))
     amounts, skipped = _amounts(text)

@@ -1,0 +1,145 @@
+"""Peer price statistics and price rules for 1,000,000 listings; parse cost apart.
+
+    .venv/bin/python benchmarks/bench_price.py [--n 1000000] [--judge-n 100000]
+                                              [--parse-n 100000]
+
+Prints, for synthetic catalogs (random prices around Rp15.000 in 8 product types and 5
+size classes, never real rows):
+
+- baseline: one numpy median/MAD robust z over all N log prices, no groups — the floor
+  any grouped version is compared with, measured in the same run;
+- peer core: the vectorised group statistics (`group_stats` for pack price by
+  category x type x size and for price per 100 g by category x type) on arrays;
+- peer builder: the full catalog builder `peer_prices` as `score_catalog` runs it,
+  reading N per-listing fact dicts and writing one record per listing;
+- price rules: the H rules judged by the engine per listing (on --judge-n listings,
+  scaled to N);
+- parse: `parse_rupiah` on seller-written price strings (8 spellings: rb, ribu, IDR,
+  ranges, ...) and on marketplace-export strings ("Rp17.000"), on --parse-n, scaled to N.
+
+Peak memory is the process's maximum resident set size (ru_maxrss), which includes the
+N input dicts themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from listing_quality import engine
+from listing_quality.api import selected_rubric
+from listing_quality.features.catalog_prices import _codes, group_stats, peer_prices
+from listing_quality.text.rupiah import parse_rupiah
+
+TYPES = ("seblak", "kerupuk", "keripik", "basreng", "sambal", "kopi", "madu", "kue")
+SPELLINGS = ("Rp{d}", "Rp {d}", "Rp{d},-", "{p}", "{k}rb", "{k} ribu", "IDR {p}",
+             "Rp{d} - Rp{d2}")
+
+
+def facts(n: int, seed: int = 6) -> list[dict[str, Any]]:
+    """N fact dicts shaped like `features.extract` output for the price dimension."""
+    rng = np.random.default_rng(seed)
+    kinds = np.array(TYPES)[rng.integers(0, len(TYPES), n)].tolist()
+    nets = rng.choice([100.0, 250.0, 500.0, 1000.0, np.nan], n).tolist()
+    prices = np.exp(rng.normal(np.log(15_000), 0.6, n)).round(-2).tolist()
+    packs = rng.choice([np.nan] * 9 + [3.0], n).tolist()
+    return [{"price.value": p, "price.per_100g": p / g * 100 if g == g else None,
+             "price.type": k, "price.category": "kuliner", "price.brand": "ukm",
+             "packaging.net_g": g if g == g else None,
+             "packaging.pack_count": c if c == c else None, "price.discount": None,
+             "price.missing": False, "price.unparseable": None, "price.placeholder": None,
+             "price.charm": None, "price.round": False}
+            for p, k, g, c in zip(prices, kinds, nets, packs, strict=True)]
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def baseline(prices: np.ndarray) -> np.ndarray:
+    logs = np.log(prices)
+    median = np.median(logs)
+    return (logs - median) / (1.4826 * np.median(np.abs(logs - median)))
+
+
+def peer_core(rows: list[dict[str, Any]]) -> Any:
+    price = np.array([r["price.value"] for r in rows], dtype=float)
+    unit = np.array([r["price.per_100g"] for r in rows], dtype=float)
+    kinds = _codes([r["price.type"] for r in rows])
+    sizes = _codes([r["packaging.net_g"] or 0 for r in rows])
+    start = time.perf_counter()
+    group_stats(_codes(kinds, sizes), price)
+    group_stats(kinds, unit)
+    return time.perf_counter() - start
+
+
+def judge_rules(rows: list[dict[str, Any]]) -> int:
+    rubric = selected_rubric("kuliner", None, ("H",))
+    return sum(len(engine.evaluate(row, rubric)) for row in rows)
+
+
+def price_strings(n: int, seed: int = 7) -> list[str]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for k, spelling in zip(rng.integers(5, 200, n).tolist(),
+                           rng.integers(0, len(SPELLINGS), n).tolist(), strict=True):
+        p = k * 1000
+        out.append(SPELLINGS[spelling].format(d=f"{p:,}".replace(",", "."), p=p, k=k,
+                                              d2=f"{p * 2:,}".replace(",", ".")))
+    return out
+
+
+def run(n: int, judge_n: int, parse_n: int) -> dict[str, float]:
+    """Every figure of the report, measured in one process so the ratios hold."""
+    rows = facts(n)
+    figures = {"rss_inputs": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    figures["base"], _ = timed(lambda: baseline(np.array([r["price.value"] for r in rows])))
+    figures["core"] = peer_core(rows)
+    figures["build"], columns = timed(lambda: peer_prices(rows, [""] * len(rows)))
+    figures["rss_peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sample = rows[:judge_n]
+    for name, values in columns.items():
+        for row, value in zip(sample, values, strict=False):
+            row[name] = value
+    figures["judge"], _ = timed(lambda: judge_rules(sample))
+    texts = price_strings(parse_n)
+    figures["parse"], parsed = timed(lambda: [parse_rupiah(t) for t in texts])
+    exported = [f"Rp{k * 500:,}".replace(",", ".") for k in range(10, 10 + parse_n)]
+    figures["parse_export"], fast = timed(lambda: [parse_rupiah(t) for t in exported])
+    assert all(p.ok for p in parsed + fast)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--judge-n", type=int, default=100_000)
+    parser.add_argument("--parse-n", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    f = run(args.n, args.judge_n, args.parse_n)
+    base, core, build = f["base"], f["core"], f["build"]
+    print(f"listings: {args.n:,}")
+    print(f"baseline numpy median/MAD z, no groups: {base:6.3f} s")
+    print(f"peer core (group_stats x2, arrays):     {core:6.3f} s  ({core / base:5.1f}x baseline)")
+    print(f"peer builder (dicts in, records out):   {build:6.3f} s  "
+          f"({build / base:5.1f}x baseline)")
+    print(f"price rules via engine ({args.judge_n:,}):     {f['judge']:6.3f} s  "
+          f"-> {f['judge'] * args.n / args.judge_n:6.2f} s per {args.n:,}")
+    print(f"parse_rupiah ({args.parse_n:,} strings):     {f['parse']:6.3f} s  "
+          f"-> {f['parse'] * args.n / args.parse_n:6.2f} s per {args.n:,}  "
+          f"({args.parse_n / f['parse']:,.0f} strings/s)")
+    print(f"parse_rupiah, export style (Rp17.000): {f['parse_export']:6.3f} s  "
+          f"-> {f['parse_export'] * args.n / args.parse_n:6.2f} s per {args.n:,}")
+    print(f"peak RSS: {f['rss_peak']:,.0f} MB (of which inputs {f['rss_inputs']:,.0f} MB); "
+          f"builder adds {f['rss_peak'] - f['rss_inputs']:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

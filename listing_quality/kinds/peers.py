@@ -1,0 +1,157 @@
+"""`peers`: a price must not sit far from the prices of listings like it.
+
+The feature is a record made once per catalog (`features/catalog_prices.py`): the
+listing's value, its robust z-score among peers (same category and product type), and the
+peers' median, 80% range and count. With too few peers (`min_peers`) a z-score means
+little, so the rule falls back to the curator's reference bands (`bands`: product type,
+net size, price range); a band is read as that product's 80% range, so both paths speak
+the same z units and one `max_z` serves both. No peers and no band: the rule does not apply.
+A price inside the range the message shows is never called far from it, whatever its z.
+
+The message states what was compared ("median Rp18.000; 80%: Rp12.000–Rp30.000; n=25"),
+because "too expensive" without the yardstick is not advice a seller can act on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .base import Judgement, ParamSpec, is_number, ramp_loss
+
+NAME = "peers"
+PARAMS = {
+    "side": ParamSpec("string", required=True, choices=("above", "below", "both")),
+    "max_z": ParamSpec("number", required=True),
+    "ramp": ParamSpec("number"),
+    "min_peers": ParamSpec("number"),
+    "bands": ParamSpec("list"),
+}
+PLACEHOLDERS = frozenset({"max_z", "min_peers"})
+BAND_KEYS = frozenset({"type", "min_g", "max_g", "low", "high", "source"})
+Z_80 = 1.2816  # a normal variable lies within +-1.2816 sigma 80% of the time
+DEFAULT_MIN_PEERS = 8
+
+
+def check_params(params: Mapping[str, Any]) -> str | None:
+    """Bands are curator data; a malformed one must fail when the rubric loads."""
+    if params["max_z"] <= 0:
+        return "'max_z' must be above 0"
+    for i, band in enumerate(params.get("bands") or []):
+        problem = _band_problem(band)
+        if problem:
+            return f"bands[{i}]: {problem}"
+    return None
+
+
+def _band_problem(band: Any) -> str | None:
+    if not isinstance(band, Mapping) or set(band) - BAND_KEYS:
+        return f"expected a mapping with keys {sorted(BAND_KEYS)}"
+    missing = {"type", "low", "high", "source"} - set(band)
+    if missing:
+        return f"missing {sorted(missing)}"
+    if ("min_g" in band) != ("max_g" in band):
+        return "give both min_g and max_g, or neither"
+    numbers = [band[k] for k in ("low", "high", "min_g", "max_g") if k in band]
+    if not all(is_number(v) and v > 0 for v in numbers):
+        return "low, high, min_g and max_g must be numbers above 0"
+    if band["low"] >= band["high"] or band.get("min_g", 0) > band.get("max_g", math.inf):
+        return "low must be below high and min_g not above max_g"
+    return None
+
+
+def judge(value: Any, params: Mapping[str, Any]) -> Judgement | None:
+    if not isinstance(value, Mapping) or not is_number(value.get("value")):
+        return None
+    yardstick = _from_peers(value, params) or _from_band(value, params)
+    if yardstick is None:
+        return None
+    z, low, high, describe = yardstick
+    side, limit, price = params["side"], params["max_z"], float(value["value"])
+    # 1e-9: the range went through log/exp; a price equal to its end is inside it
+    above = z if side != "below" and price > high * (1 + 1e-9) else -math.inf
+    below = -z if side != "above" and price < low * (1 - 1e-9) else -math.inf
+    loss = ramp_loss(max(above, below) - limit, params.get("ramp"))
+    # The yardstick is worded only for a finding: most listings pass, and a million of
+    # them should not pay for text nobody reads.
+    return Judgement(loss=loss, observed=round(price), expected=describe() if loss else None)
+
+
+Yardstick = tuple[float, float, float, Callable[[], str]]
+
+
+def _from_peers(record: Mapping[str, Any], params: Mapping[str, Any]) -> Yardstick | None:
+    n = record.get("n")
+    if not is_number(n) or n < params.get("min_peers", DEFAULT_MIN_PEERS):
+        return None
+    z, low, high = record.get("z"), record.get("low"), record.get("high")
+    if not (is_number(z) and is_number(low) and is_number(high)):
+        return None
+
+    def describe() -> str:
+        return (f"{_label(record)}median {rupiah(record['median'])}; 80%: "
+                f"{rupiah(low)}–{rupiah(high)}; n={int(n)}")
+
+    return float(z), float(low), float(high), describe
+
+
+def _from_band(record: Mapping[str, Any], params: Mapping[str, Any]) -> Yardstick | None:
+    band = _matching_band(record, params.get("bands") or [])
+    if band is None:
+        return None
+    low, high = float(band["low"]), float(band["high"])
+    if record.get("basis") == "per_100g":  # a band of pack prices, read per 100 g
+        low, high = low / band["max_g"] * 100, high / band["min_g"] * 100
+    scale = (math.log(high) - math.log(low)) / (2 * Z_80)
+    z = (math.log(float(record["value"])) - (math.log(low) + math.log(high)) / 2) / scale
+
+    def describe() -> str:
+        size = f" {_num(band['min_g'])}–{_num(band['max_g'])} g" if "min_g" in band else ""
+        return f"{band['type']}{size}: ref. {rupiah(low)}–{rupiah(high)} ({band['source']})"
+
+    return z, low, high, describe
+
+
+def _matching_band(record: Mapping[str, Any], bands: list) -> Mapping[str, Any] | None:
+    """The first band of this product type whose size range holds the listing's net size.
+
+    A band without sizes covers every pack of its type, but only for pack prices: it says
+    nothing about the price per 100 g.
+    """
+    net, per_100 = record.get("net"), record.get("basis") == "per_100g"
+    # "keripik" covers "keripik singkong": the title slot may be more specific than a band.
+    for band in bands:
+        kind = str(record.get("type") or "")
+        if band["type"] != kind and band["type"] not in kind.split():
+            continue
+        if "min_g" not in band:
+            if not per_100:
+                return band
+        elif is_number(net) and band["min_g"] <= net <= band["max_g"]:
+            return band
+    return None
+
+
+def _label(record: Mapping[str, Any]) -> str:
+    """ "keripik 101–250 g: " or "keripik, per 100 g/ml: " — which peers were compared."""
+    words = [str(record.get("type") or ""), str(record.get("size") or "")]
+    if record.get("basis") == "per_100g":
+        words.append("per 100 g/ml")
+    label = " ".join(w for w in words if w)
+    return f"{label}: " if label else ""
+
+
+def rupiah(value: float) -> str:
+    """Rp17.700 — dotted, as every Indonesian marketplace shows it, in both languages.
+
+    Statistics are rounded to three significant digits: "median Rp17.748" claims a
+    precision that eleven peers cannot give.
+    """
+    digits = max(0, len(str(int(abs(value)))) - 3)
+    return "Rp" + f"{round(value, -digits):,.0f}".replace(",", ".")
+
+
+def _num(value: Any) -> str:
+    number = float(value)
+    return f"{int(number)}" if number.is_integer() else f"{number:g}"
