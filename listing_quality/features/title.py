@@ -1,7 +1,9 @@
-"""Title measurements: length, casing, promo words, symbol runs, a stated quantity.
+"""Title measurements: length, casing, promo words, symbol runs, slots and hygiene.
 
-These are the first, honest title facts; the title-specificity issue adds slots (product
-type, variant, material, origin) on the same keys.
+A specific UMKM title names the product type, variant, net quantity or size, material and
+origin (`title_slots`); a clean one has no promo padding, claims, contact details, keyword
+lists or repeated words (`title_hygiene`). This module gathers those facts under the
+`title.*` keys the rubrics read; it never judges them.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..text.lexicon import find_phrases, strip_phrases
-from ..text.normalize import normalize
-from ..text.quantities import find_quantities
+from ..text.lexicon import split_words
+from ..text.normalize import fold, normalize
 from ..types import Listing
+from . import title_hygiene
+from .title_slots import find_slots, type_count
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SYMBOL_RUN = re.compile(r"([^\w\s])\1+|[\U0001F300-\U0001FAFF\u2600-\u27BF]{2,}")
@@ -20,41 +23,66 @@ _SYMBOL_RUN = re.compile(r"([^\w\s])\1+|[\U0001F300-\U0001FAFF\u2600-\u27BF]{2,}
 
 def measure(listing: Listing, context: Any) -> dict[str, Any]:
     text = normalize(listing.title)
-    quantities = [q for q in find_quantities(text) if q.kind in ("mass", "volume", "count")]
-    slots = {"berat": quantities[0].text} if quantities else {}
-    promo = find_phrases(text, "promo")
+    brand = normalize(listing.brand)
+    slots = find_slots(text, brand)
+    noise = title_hygiene.noise(text)
     return {
         "title.text": text,
         "title.clean": clean_title(text),
         "title.missing": not text,
         "title.chars": len(text),
         "title.words": len(text.split()),
-        "title.upper_ratio": upper_ratio(text),
-        "title.promo_words": promo,
+        "title.upper_ratio": upper_ratio(text, brand),
+        "title.promo_words": noise.promo,
         "title.symbol_runs": [m.group(0) for m in _SYMBOL_RUN.finditer(text)][:10],
-        "title.quantity": quantities[0].text if quantities else None,
+        "title.quantity": slots.get("berat"),
         "title.slots": slots,
+        **slot_features(slots),
+        "title.repeated_words": title_hygiene.repeated_words(text),
+        "title.separators": title_hygiene.separators(text),
+        "title.type_count": type_count(text),
+        "title.claims": noise.claims,
+        "title.contacts": noise.contacts,
         "description.words": len(normalize(listing.description).split()),
     }
 
 
-def clean_title(text: str) -> str:
-    """The title without promo words and symbol runs: what actually describes the product.
+def slot_features(slots: dict[str, str]) -> dict[str, Any]:
+    """Flat per-slot facts, so a rubric can `require` one slot with its own suggestion.
 
-    Length rules read this, so padding a title with "MURAH PROMO!!!" earns nothing, and
-    removing the padding never makes a title "too short" in the rules' eyes.
+    Material and technique are one requirement (a batik names its technique, a tas anyaman
+    its material); size is a size or, failing that, a net quantity.
     """
-    stripped = _SYMBOL_RUN.sub(" ", strip_phrases(text, "promo"))
+    return {
+        "title.type": slots.get("jenis"),
+        "title.brand": slots.get("merek"),
+        "title.variant": slots.get("varian"),
+        "title.material": slots.get("bahan") or slots.get("teknik"),
+        "title.size": slots.get("ukuran") or slots.get("berat"),
+        "title.origin": slots.get("asal"),
+    }
+
+
+def clean_title(text: str) -> str:
+    """The title without promo words, claims, contacts and symbol runs.
+
+    Length rules read this, so padding a title with "MURAH PROMO!!! 100% ORI" earns
+    nothing, and removing the padding never makes a title "too short" in the rules' eyes.
+    """
+    spans = title_hygiene.noise(text).spans
+    stripped = _SYMBOL_RUN.sub(" ", title_hygiene.without(text, spans) if spans else text)
     return " ".join(re.sub(r"(?<!\w)[^\w\s]+(?!\w)", " ", stripped).split())
 
 
-def upper_ratio(text: str) -> float:
+def upper_ratio(text: str, brand: str = "") -> float:
     """Share of alphabetic words of 4+ letters written in capitals.
 
     Short words are exempt because acronyms (UMKM, ATBM, MD, BPOM) and short brand names
-    are legitimately capitalised; a seller shouting "KERIPIK PEDAS MANTAP" is not.
+    are legitimately capitalised, and so are the words of the listing's own brand
+    ("KYLAFOOD"); a seller shouting "KERIPIK PEDAS MANTAP" is not.
     """
-    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    exempt = set(split_words(fold(brand))) if brand else set()
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in exempt]
     if not words:
         return 0.0
     return sum(1 for w in words if w.isupper()) / len(words)

@@ -24,7 +24,8 @@ def load_words(name: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def _pattern(name: str) -> re.Pattern[str]:
+def phrase_pattern(name: str) -> re.Pattern[str]:
+    """One case-insensitive regex for every phrase of lexicon `name`, as whole words."""
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in load_words(name))
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
@@ -32,7 +33,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 def find_phrases(text: str, name: str) -> list[str]:
     """Phrases of lexicon `name` in `text`, lowercased, in order, without repeats."""
     found: list[str] = []
-    for match in _pattern(name).finditer(text):
+    for match in phrase_pattern(name).finditer(text):
         phrase = " ".join(match.group(0).lower().split())
         if phrase not in found:
             found.append(phrase)
@@ -41,4 +42,101 @@ def find_phrases(text: str, name: str) -> list[str]:
 
 def strip_phrases(text: str, name: str) -> str:
     """`text` with every phrase of lexicon `name` replaced by a space."""
-    return _pattern(name).sub(" ", text)
+    return phrase_pattern(name).sub(" ", text)
+
+
+# --------------------------------------------------------------------------- token lookup
+# Big lexicons (product types, regions: hundreds of phrases each) are matched on tokens, not
+# with one regex alternation: a dict lookup of 1..n-token windows costs the same whatever
+# the lexicon size, which keeps slot-finding fast at a million titles.
+
+Span = tuple[int, int, str]  # token start, token end (exclusive), the lexicon phrase
+# first word -> ((phrase length in words, {words: phrase}), ...), longest first
+Index = dict[str, tuple[tuple[int, dict[tuple[str, ...], str]], ...]]
+
+
+@functools.lru_cache(maxsize=32)
+def term_index(name: str) -> Index:
+    """First folded word -> {folded word tuple -> phrase} for lexicon `name`.
+
+    Phrases are folded like titles ("krupuk udang" -> "kerupuk udang"), so one entry
+    matches every spelling variant listed in variants.txt. Keying by the first word means
+    a title word that starts no phrase costs one dict lookup, whatever the lexicon's size.
+    """
+    from .normalize import fold  # normalize imports nothing from here; keep it lazy anyway
+
+    grouped: dict[str, dict[tuple[str, ...], str]] = {}
+    for phrase in load_words(name):
+        key = tuple(split_words(fold(phrase)))
+        if key:
+            grouped.setdefault(key[0], {}).setdefault(key, " ".join(key))
+    return _by_length(grouped)
+
+
+def _by_length(grouped: dict[str, dict[tuple[str, ...], str]]) -> Index:
+    """Group each first word's phrases by length, longest first: one dict probe per length."""
+    index: Index = {}
+    for first, keys in grouped.items():
+        lengths: dict[int, dict[tuple[str, ...], str]] = {}
+        for key, phrase in keys.items():
+            lengths.setdefault(len(key), {})[key] = phrase
+        index[first] = tuple(sorted(lengths.items(), reverse=True))
+    return index
+
+
+_SPLIT = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def split_words(text: str) -> list[str]:
+    """Words and numbers as written (hyphenated words stay whole), punctuation dropped."""
+    return _SPLIT.findall(text)
+
+
+@functools.lru_cache(maxsize=8)
+def merged_index(names: tuple[str, ...]) -> tuple[Index, dict[str, str]]:
+    """One index over several lexicons, and phrase -> the first lexicon that lists it.
+
+    Product types come in four lexicons (kuliner, kriya, busana, umum); one pass over the
+    title with a merged index costs a quarter of four passes.
+    """
+    grouped: dict[str, dict[tuple[str, ...], str]] = {}
+    origin: dict[str, str] = {}
+    for name in names:
+        for first, by_length in term_index(name).items():
+            for _, keys in by_length:
+                for key, phrase in keys.items():
+                    grouped.setdefault(first, {}).setdefault(key, phrase)
+                    origin.setdefault(phrase, name)
+    return _by_length(grouped), origin
+
+
+def find_terms(words: list[str] | tuple[str, ...], name: str,
+               taken: set[int] | None = None) -> list[Span]:
+    """Non-overlapping phrases of lexicon `name` in folded `words`, longest match first.
+
+    `taken` holds word positions another slot already claimed; they are skipped so
+    "kopi" in "Kopi Bubuk Arabika" is the product type and not also a flavour.
+    """
+    return match_terms(words, term_index(name), taken)
+
+
+def match_terms(words: list[str] | tuple[str, ...], index: Index,
+                taken: set[int] | None = None) -> list[Span]:
+    """`find_terms` over a prepared index (see `term_index`, `merged_index`)."""
+    taken = taken or set()
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        if i not in taken and (candidates := index.get(words[i])):
+            for n, keys in candidates:  # longest first
+                phrase = keys.get(tuple(words[i:i + n]))
+                if phrase is not None and (not taken or taken.isdisjoint(range(i, i + n))):
+                    hit = (i, i + n, phrase)
+                    break
+        if hit:
+            spans.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return spans

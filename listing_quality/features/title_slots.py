@@ -1,0 +1,182 @@
+"""Title slots: what a specific UMKM title says — type, brand, variant, size, material, origin.
+
+Curators call a title "not specific" when it leaves out what a buyer searches for: the
+product type (jenis), the brand (merek), the variant (rasa/level/warna/motif), the net
+quantity (berat/isi) or size (ukuran), the material (bahan) or technique (teknik), and the
+region it comes from (asal). Every slot is read from data-file lexicons on folded words, so
+"KRUPUK" and "kerupuk" are one type; a word claimed by one slot is not read again by
+another ("Kopi" in "Kopi Bubuk Arabika" is the type, not a flavour).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..text.lexicon import Index, Span, find_terms, match_terms, merged_index, split_words
+from ..text.normalize import fold
+from ..text.quantities import find_quantities, find_sizes
+
+_LEVEL = re.compile(r"(?i)\blevel\s{0,2}(\d{1,2})\b")
+FOOD_ONLY = ("flavours",)
+CRAFT_FIRST = ("materials", "techniques", "flavours")
+SLOT_OF = {"flavours": "varian", "materials": "bahan", "techniques": "teknik"}
+
+
+@functools.lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    """The measuring knobs in `title_settings.yaml` (thresholds live in data)."""
+    path = resources.files("listing_quality.features") / "title_settings.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Words:
+    """A title as words twice over: as written (for output) and folded (for matching)."""
+
+    raw: list[str]
+    folded: list[str]
+    taken: set[int]
+
+    def text(self, span: Span) -> str:
+        return " ".join(self.raw[span[0]:span[1]])
+
+    def claim(self, span: Span) -> None:
+        self.taken.update(range(span[0], span[1]))
+
+
+@functools.lru_cache(maxsize=256)
+def folded(text: str) -> str:
+    """`fold(text)`, remembered: one title is folded once although several measures read it."""
+    return fold(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    raw = tuple(split_words(text))
+    low = tuple(split_words(folded(text)))
+    return (low if len(low) != len(raw) else raw), low  # a case mapping changed a length
+
+
+def _words(text: str) -> _Words:
+    raw, low = _split(text)
+    return _Words(list(raw), list(low), set())
+
+
+def _types_index() -> tuple[Index, dict[str, str]]:
+    return merged_index(tuple(settings()["type_lexicons"]))
+
+
+@functools.lru_cache(maxsize=256)
+def _type_spans(words: tuple[str, ...]) -> tuple[Span, ...]:
+    """Every product type in the title, left to right, longest first (one merged pass)."""
+    return tuple(match_terms(words, _types_index()[0]))
+
+
+def product_type(words: _Words) -> tuple[Span, str] | None:
+    """The first (then longest) product type in the title, and its category."""
+    spans = _type_spans(tuple(words.folded))
+    if not spans:
+        return None
+    lexicon = _types_index()[1][spans[0][2]]
+    return spans[0], settings()["type_lexicons"][lexicon]
+
+
+def _origin(words: _Words) -> str | None:
+    """A region after a cue ("khas Kediri"), else an unambiguous region name anywhere."""
+    regions = find_terms(words.folded, "regions", words.taken)
+    if not regions:
+        return None
+    cue_ends = {end for _, end, _ in find_terms(words.folded, "cues_origin", words.taken)}
+    ambiguous = {phrase for _, _, phrase in find_terms(words.folded, "regions_ambiguous")}
+    for span in regions:
+        if span[0] in cue_ends or span[2] not in ambiguous:
+            words.claim(span)
+            return words.text(span)
+    return None
+
+
+def _brand(words: _Words, type_start: int | None, brand: str) -> str | None:
+    """The seller's brand if the title names it, else 1-3 capitalised unknown leading words.
+
+    "Kylafood Seblak Tulang Rawan": a word before the product type that no lexicon knows
+    and that is written with a capital is, on marketplaces, almost always the brand.
+    """
+    wanted = split_words(fold(brand)) if brand else []
+    n = len(wanted)
+    for i in range(len(words.folded) - n + 1 if n else 0):
+        if words.folded[i:i + n] == wanted:
+            words.claim((i, i + n, ""))
+            return words.text((i, i + n, ""))
+    limit = settings()["brand_max_words"]
+    if not type_start or type_start > limit or words.taken & set(range(type_start)):
+        return None
+    lead = words.raw[:type_start]
+    known = any(find_terms(words.folded[:type_start], name)
+                for name in ("not_brands", "flavours", "materials", "regions"))
+    if not known and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in lead):
+        words.claim((0, type_start, ""))
+        return " ".join(lead)
+    return None
+
+
+def _descriptors(words: _Words, food: bool, type_span: Span | None) -> dict[str, str]:
+    """Variant, material and technique words; food has flavours only, crafts materials first.
+
+    A craft's type may itself name its material or technique ("Tas Rotan", "Tenun Ikat"):
+    those words count for bahan/teknik too, but never as a variant.
+    """
+    found: dict[str, list[str]] = {}
+    in_type = set(range(type_span[0], type_span[1])) if type_span else set()
+    for lexicon in FOOD_ONLY if food else CRAFT_FIRST:
+        skip = words.taken - in_type if lexicon != "flavours" else words.taken
+        for span in find_terms(words.folded, lexicon, skip)[:3]:
+            words.claim(span)
+            found.setdefault(SLOT_OF[lexicon], []).append(words.text(span))
+    return {slot: " ".join(parts) for slot, parts in found.items()}
+
+
+def find_slots(text: str, brand: str = "") -> dict[str, str]:
+    """Slot -> text as written in `text` (normalised): jenis, merek, varian, berat, ukuran,
+    bahan, teknik, asal. A slot the title does not fill is absent."""
+    words = _words(text)
+    slots: dict[str, str] = {}
+    typed = product_type(words)
+    if typed:
+        words.claim(typed[0])
+        slots["jenis"] = words.text(typed[0])
+    if (merek := _brand(words, typed[0][0] if typed else None, brand)) is not None:
+        slots["merek"] = merek
+    food = typed is not None and typed[1] == "kuliner"
+    slots.update(_descriptors(words, food, typed[0] if typed else None))
+    if level := _LEVEL.search(text):
+        slots["varian"] = " ".join(filter(None, (slots.get("varian"), level.group(0))))
+    quantities = [q for q in find_quantities(text) if q.kind in ("mass", "volume", "count")]
+    if quantities:
+        slots["berat"] = quantities[0].text
+    if sizes := find_sizes(text):
+        slots["ukuran"] = sizes[0]
+    if (asal := _origin(words)) is not None:
+        slots["asal"] = asal
+    return slots
+
+
+def type_count(text: str) -> int:
+    """How many different product types the title names ("Somay, Gurilem, Batagor, Seblak,
+    Baso Aci, Cuanki": six products in one title is a keyword list, not a name). Types after
+    a purpose cue ("topping Baso Aci, Seblak") say what it is for and are not counted."""
+    words = _split(text)[1]
+    cues = find_terms(words, "cues_purpose")
+    stop = cues[0][0] if cues else len(words)
+    return len({phrase for start, _, phrase in _type_spans(words) if start < stop})
+
+
+def type_category(text: str) -> str | None:
+    """The category of the title's product type (kuliner, kriya, busana, umum), or None."""
+    typed = product_type(_words(text))
+    return typed[1] if typed else None
