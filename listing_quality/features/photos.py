@@ -1,76 +1,157 @@
-"""Photo measurements read from each file's header: count, pixel size, aspect, bytes.
+"""Photo measurements: size from the header, quality from one reduced decode per photo.
 
-Pillow's `Image.open` parses only the header, so size comes without decoding pixels; the
-photo-quality issue adds decoded metrics (sharpness, exposure, background) on one reduced
-decode per photo.
+Each photo is opened once (`photo_decode`), and every metric — sharpness, exposure,
+contrast, colour cast, background, product fill, clutter, text overlay, collage panels,
+perceptual signature — reads the same small working array (`photo_metrics`, `photo_hash`).
+
+Per-photo features are lists of records `{"file": name, "value": v}`, one per photo in the
+seller's order, so a finding can say *which* photo ("Foto 2 (dapur.jpg)") — the `photo`
+rule kind reads them. `photos.files` and the counts are plain values.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
+import numpy as np
 
 from ..types import Listing, Photo
-from .photo_source import resolve
+from . import photo_metrics as pm
+from .photo_decode import (
+    MAX_PIXELS,
+    Decoded,
+    PhotoError,
+    decode_bytes,
+    decode_file,
+    decode_image,
+    settings,
+)
+from .photo_hash import same_photo, signature
+from .photo_source import FetchError, fetch, resolve
 
-# Pillow's own bomb guard decodes nothing above this; we refuse even to measure it.
-MAX_PIXELS = 89_478_485
-MAX_FILE_BYTES = 50 * 1024 * 1024
+__all__ = ["MAX_PIXELS", "measure", "photo_facts"]
+
+PER_PHOTO = ("width", "height", "short_side", "aspect", "bytes", "errors", "refused",
+             "sharpness", "brightness", "highlights", "shadows", "contrast", "colour_cast",
+             "background_white", "background_light", "text_overlay", "panels",
+             "signature", "duplicate_of")
+MAIN_ONLY = ("background_light", "fill", "clutter")  # judged on the main (first) photo only
+MIN_TEXTURE_PX = 8  # a working image thinner than this (a 1 x 300 px strip) has no texture
 
 
 def measure(listing: Listing, context: Any) -> dict[str, Any]:
     root = getattr(context, "images_root", None)
     network = getattr(context, "allow_network", False)
     facts = [photo_facts(p, root, network) for p in listing.photos]
-    width = [f["width"] for f in facts]
-    height = [f["height"] for f in facts]
-    sides = list(zip(width, height, strict=True))
-    return {
+    _mark_duplicates(facts)
+    out: dict[str, Any] = {
         "photos.count": len(facts),
-        "photos.readable_count": sum(1 for f in facts if f["error"] is None),
-        "photos.readable": [f["error"] is None and f["refused"] is None for f in facts],
-        "photos.errors": [f["error"] if f["refused"] is None else None for f in facts],
-        "photos.refused": [f["refused"] for f in facts],
-        "photos.width": width,
-        "photos.height": height,
-        "photos.short_side": [min(w, h) if w and h else None for w, h in sides],
-        "photos.aspect": [round(w / h, 4) if w and h else None for w, h in sides],
-        "photos.bytes": [f["bytes"] for f in facts],
+        "photos.readable_count": sum(1 for f in facts if _readable(f)),
+        "photos.readable": [_readable(f) for f in facts],
+        "photos.files": [f["file"] for f in facts],
     }
+    for name in PER_PHOTO:
+        out[f"photos.{name}"] = [_record(f, name) for f in facts]
+    for name in MAIN_ONLY:
+        out[f"photos.main_{name}"] = [_record(f, name) for f in facts[:1]]
+    return out
+
+
+def _record(facts: dict[str, Any], name: str) -> dict[str, Any]:
+    """One photo's value; `skip` marks a photo that was never opened.
+
+    The `photo` kind judges a readable photo whose value is None (nothing to measure:
+    no blown highlights on a white backdrop) as passing, and skips unreadable photos
+    (D006/D007 report them). So whether a rule applies depends only on which photos
+    could be opened, never on what they show — and fixing a photo never lowers a score.
+    """
+    record = {"file": facts["file"], "value": facts.get(name)}
+    if not _readable(facts) and name not in ("errors", "refused"):
+        record["skip"] = True
+    return record
 
 
 def photo_facts(photo: Photo, root: Path | None, allow_network: bool) -> dict[str, Any]:
-    facts: dict[str, Any] = {"width": None, "height": None, "bytes": None, "error": None,
-                             "refused": None}
-    if photo.image is not None:
-        facts["width"], facts["height"] = photo.image.size
+    """Everything measured about one photo; a broken file gets `errors`, never raises.
+
+    An in-memory object that is not an image at all is a bug in the caller, not a bad
+    photo: it propagates and `features.extract` records it as a measurement error (D008).
+    """
+    facts: dict[str, Any] = {"file": _file_name(photo), "errors": None, "refused": None}
+    try:
+        if photo.image is not None:
+            decoded = decode_image(photo.image)
+        else:
+            path, refused = resolve(photo.ref, root, allow_network)
+            if refused:  # D007 reports it; `errors` is for files that were opened
+                facts["refused"] = refused
+                return facts
+            facts["bytes"], decoded = _decode_url(photo.ref) if path is None else decode_file(path)
+    except (PhotoError, FetchError) as exc:
+        facts["errors"] = str(exc)
         return facts
-    path, refused = resolve(photo.ref, root, allow_network)
-    if refused:
-        facts["refused"] = refused
-        facts["error"] = refused
-        return facts
-    facts.update(_header(path))
+    facts.update(_quality(decoded))
     return facts
 
 
-def _header(path: Path) -> dict[str, Any]:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return {"error": f"file not found: {path.name}"}
-    if size == 0:
-        return {"bytes": 0, "error": f"empty file: {path.name}"}
-    if size > MAX_FILE_BYTES:
-        return {"bytes": size, "error": f"file larger than {MAX_FILE_BYTES // 2**20} MB"}
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            image_format = image.format
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        return {"bytes": size, "error": f"not a readable image ({type(exc).__name__})"}
-    if width * height > MAX_PIXELS:
-        return {"bytes": size, "error": f"{width}x{height} is over the pixel limit"}
-    return {"bytes": size, "width": width, "height": height, "format": image_format}
+def _decode_url(url: str) -> tuple[int, Decoded]:
+    """Fetch (time and size capped) and decode a photo URL the caller allowed."""
+    data = fetch(url)
+    return len(data), decode_bytes(data)
+
+
+def _quality(decoded: Decoded) -> dict[str, Any]:
+    """Header sizes plus every metric of the working array."""
+    cfg = settings()
+    rgb = decoded.array
+    gray = pm.luma(rgb)
+    hist = pm.histogram(gray)
+    bg = pm.background(rgb, cfg)
+    width, height = decoded.width, decoded.height
+    facts: dict[str, Any] = {
+        "width": width, "height": height, "short_side": min(width, height),
+        "aspect": round(width / height, 4), "format": decoded.format,
+        **pm.exposure(hist, cfg), **_texture(rgb, gray, hist, bg, cfg),
+        "colour_cast": pm.colour_cast(bg, cfg),
+        "background_white": bg["white"], "background_light": bg["light"],
+        "signature": signature(gray, rgb, cfg["hash_size"]),
+    }
+    if bg["white"] >= 0.5:  # a white background is meant to be blown out
+        facts["highlights"] = None
+    return facts
+
+
+def _texture(rgb: np.ndarray, gray: np.ndarray, hist: np.ndarray, bg: dict[str, Any],
+             cfg: dict[str, Any]) -> dict[str, Any]:
+    """Metrics that read neighbouring pixels; a sliver of a few pixels has none of them."""
+    if min(gray.shape) < MIN_TEXTURE_PX:
+        return {"sharpness": None, "fill": None, "clutter": None, "text_overlay": None,
+                "panels": None}
+    return {"sharpness": pm.sharpness(gray, cfg), "fill": pm.fill(rgb, bg, cfg),
+            "clutter": pm.clutter(gray, bg, cfg), "text_overlay": pm.text_overlay(gray, hist, cfg),
+            "panels": pm.panels(gray, cfg)}
+
+
+def _mark_duplicates(facts: list[dict[str, Any]]) -> None:
+    """`duplicate_of`: the earlier photo of this listing showing the same picture."""
+    cfg = settings()
+    for i, current in enumerate(facts):
+        sig = current.get("signature")
+        for j, earlier in enumerate(facts[:i], start=1):
+            other = earlier.get("signature")
+            if sig and other and same_photo(sig, other, cfg):
+                current["duplicate_of"] = f"{j} ({earlier['file']})"
+                break
+
+
+def _readable(facts: dict[str, Any]) -> bool:
+    return facts["errors"] is None and facts["refused"] is None
+
+
+def _file_name(photo: Photo) -> str:
+    """The name a seller recognises: the file name without folders (or '<image>')."""
+    if photo.image is not None and photo.ref in ("", "<image>"):
+        return "<image>"
+    name = PurePosixPath(str(photo.ref).replace("\\", "/")).name
+    return name[:80] or str(photo.ref)[:80] or "—"
