@@ -23,6 +23,7 @@ from .adapters import Catalog, listing_from_mapping, read_catalog
 from .features import catalog as catalog_features
 from .rubric import Rubric, load_rubric
 from .rubric_select import AUTO, rubric_for_category
+from .suggest import suggest_title
 from .types import Listing, Result
 
 ModelFn = Callable[[Mapping[str, Any]], float | None]
@@ -98,7 +99,8 @@ def judge(listing: Listing, facts: dict[str, Any], options: Options,
     return Result(
         id=listing.id, overall=scored.overall, grade=scored.grade, readiness=scored.readiness,
         dimensions=scored.dimensions, findings=scored.findings, features=facts,
-        suggested_title=None, rubric=rubric.name, lang=options.lang, source=listing.source,
+        suggested_title=suggest_title(listing, facts, rubric.name), rubric=rubric.name,
+        lang=options.lang, source=listing.source,
     )
 
 

@@ -22,6 +22,11 @@ def make_photo(folder: Path, name: str, spec: dict[str, Any]) -> str:
     if content == "garbage":
         path.write_bytes(b"this is not an image at all\n" * 10)
         return name
+    if "scene" in spec:  # a realistic packshot, optionally degraded (photo_factory.py)
+        from photo_factory import write_scene
+
+        write_scene(path, spec)
+        return name
     width, height = spec.get("size", [1000, 1000])
     image = Image.new("RGB", (width, height), tuple(spec.get("color", [235, 235, 230])))
     for x in range(width // 4, 3 * width // 4):  # a darker product block in the middle

@@ -8,31 +8,19 @@ nothing compares all pairs, so the pass stays near-linear in catalog size.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import Any
+
+from .catalog_photos import photo_reuse
+from .catalog_prices import peer_prices
+from .catalog_titles import exact_title_duplicates, near_title_duplicates
 
 Facts = MutableMapping[str, Any]
 Builder = Callable[[Sequence[Mapping[str, Any]], Sequence[str]], dict[str, list[Any]]]
 
 
-def exact_title_duplicates(facts: Sequence[Mapping[str, Any]],
-                           ids: Sequence[str]) -> dict[str, list[Any]]:
-    """Ids of the other listings whose title is the same, ignoring case and spacing."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, row in enumerate(facts):
-        key = " ".join(str(row.get("title.text") or "").casefold().split())
-        if key:
-            groups[key].append(i)
-    duplicates: list[Any] = [[] for _ in facts]
-    for members in groups.values():
-        if len(members) > 1:
-            for i in members:
-                duplicates[i] = [ids[j] for j in members if j != i][:10]
-    return {"catalog.title_duplicates": duplicates}
-
-
-BUILDERS: tuple[Builder, ...] = (exact_title_duplicates,)
+BUILDERS: tuple[Builder, ...] = (exact_title_duplicates, near_title_duplicates, peer_prices,
+                                 photo_reuse)
 
 
 def enrich(facts: Sequence[Facts], ids: Sequence[str],

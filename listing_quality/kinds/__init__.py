@@ -11,10 +11,11 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
-from . import forbid, length, range_, require, threshold
+from . import forbid, length, peers, photo, range_, require, threshold
 from .base import COMMON_PLACEHOLDERS, Judgement, ParamSpec, judge_each
 
-KINDS: dict[str, ModuleType] = {m.NAME: m for m in (length, require, forbid, threshold, range_)}
+KINDS: dict[str, ModuleType] = {m.NAME: m for m in (length, require, forbid, threshold, range_,
+                                                    peers, photo)}
 
 # Parameters every rule may set whatever its kind: `each` judges a list item by item.
 UNIVERSAL_PARAMS = {"each": ParamSpec("bool")}
