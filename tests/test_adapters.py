@@ -295,7 +295,9 @@ def test_xlsx_shopee_label_rows_and_weight_unit(tmp_path):
     cat = read_catalog(path)
     (li,) = cat.listings
     assert li.source.row == 4 and li.title.startswith("Keripik")
-    assert li.weight_g == 0.2 and li.attributes["_weight_unit"] == "kg"
+    # kilograms are converted to grams (features read weight_g as grams); raw value kept
+    assert li.weight_g == 200 and li.attributes["_weight_unit"] == "kg"
+    assert li.attributes["_weight_raw"] == 0.2
     assert [p.ref for p in li.photos] == ["c.jpg", "2.jpg"]
     assert cat.columns["photos"] == "ps_item_cover_image"
     assert any("rows 2, 3 read as header" in n for n in cat.notes)

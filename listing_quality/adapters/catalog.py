@@ -17,6 +17,7 @@ from typing import Any
 from ..types import Listing, SourceRef
 from .columns import (
     ColumnMap,
+    Overrides,
     is_title_header,
     label_weight_unit,
     normalize_header,
@@ -24,12 +25,12 @@ from .columns import (
     spec,
     title_spellings,
 )
+from .errors import AdapterError
+from .layout import split_block
 from .mapping import build_listing
+from .sources import Reading, check_user, choose, profile
 from .values import as_text
-
-
-class AdapterError(ValueError):
-    """A whole-input problem: unreadable file, no title column, unknown format."""
+from .weights import catalog_unit
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,10 @@ class Catalog:
 
     listings: tuple[Listing, ...]
     path: str | None  # file it came from
-    format: str  # "dict", "frame", "csv", "xlsx", "jsonl"
+    format: str  # "dict", "frame", "csv", "xlsx", "jsonl", "parquet"
     columns: dict[str, str] = field(default_factory=dict)  # canonical field -> header
     notes: tuple[str, ...] = ()
+    source: str = "generic"  # the layout read: one of sources.SOURCES
 
     def __len__(self) -> int:
         return len(self.listings)
@@ -75,32 +77,44 @@ def missing_title(where: str, found: Sequence[Any] | str, detail: str = "") -> A
 
 
 def grid_catalog(records: list[Record], *, path: str, fmt: str, sheet: str | None = None,
-                 notes: Sequence[str] = (), widen: bool = False) -> Catalog:
-    """Header row search, instruction rows, then one Listing per remaining record.
+                 notes: Sequence[str] = (), widen: bool = False, source: str | None = None,
+                 user: Overrides = ()) -> Catalog:
+    """Layout detection, header row search, instruction rows, then one Listing per record.
 
     `widen=True` (XLSX) gives cells right of the last header their own `_column_N`
     attribute; otherwise (CSV) they are a field-count error on that row.
     """
-    notes = list(notes)
-    h = _header_index(records, path, sheet)
+    limit = spec().header_search_rows
+    reading = choose(source, user, [r.values for r in records if r.number <= limit], sheet)
+    notes = [*notes, *reading.notes()]
+    h = _header_index(records, path, sheet, reading.overrides)
     header = records[h]
     if header.number > 1:
         notes.append(f"header on row {header.number}; rows above it ignored")
-    data = records[h + 1:]
-    width = max([_last_filled(r.values) for r in records[h:]]) if widen \
-        else len(header.values)
-    cells = [as_text(c) for c in header.values[:width]]
-    headers = tuple(cells) + ("",) * (width - len(cells))
-    cmap = resolve(headers)
-    labels = _subheaders(data, cmap)
+    width, cmap = _header_map(records[h:], widen, reading, path)
+    block, data = split_block(records[h + 1:], cmap, reading.profile, header.number)
+    labels = block + (sub := _subheaders(data, cmap))
     if labels:
         notes.append(f"rows {', '.join(str(r.number) for r in labels)} read as header "
                      "labels/instructions, not listings")
     unit = cmap.weight_unit or _label_unit(labels, cmap)
-    rows = [_checked(r, width, short_is_error=not widen) for r in data[len(labels):]]
-    notes.extend(_gaps([header, *labels, *rows]))
+    rows = [_checked(r, width, short_is_error=not widen) for r in data[len(sub):]]
+    start = max([header.number, *(r.number for r in labels),
+                 header.number + (reading.profile.data_row or 2) - 2])
+    notes.extend(_gaps([Record(start, []), *(r for r in rows if r.number > start)]))
     return table_catalog(cmap, rows, path=path, fmt=fmt, sheet=sheet, notes=notes,
-                         weight_unit=unit)
+                         weight_unit=unit, reading=reading)
+
+
+def _header_map(records: list[Record], widen: bool, reading: Reading,
+                path: str) -> tuple[int, ColumnMap]:
+    """(table width, column map) for the header row `records[0]` and the rows under it."""
+    header = records[0]
+    width = max([_last_filled(r.values) for r in records]) if widen else len(header.values)
+    cells = [as_text(c) for c in header.values[:width]]
+    cmap = resolve(tuple(cells) + ("",) * (width - len(cells)), reading.overrides)
+    check_user(reading, cmap.headers, path)
+    return width, cmap
 
 
 def _gaps(seq: list[Record]) -> list[str]:
@@ -109,12 +123,13 @@ def _gaps(seq: list[Record]) -> list[str]:
     return [f"{gaps} empty rows between listings skipped"] if gaps else []
 
 
-def _header_index(records: list[Record], path: str, sheet: str | None) -> int:
+def _header_index(records: list[Record], path: str, sheet: str | None,
+                  overrides: Overrides = ()) -> int:
     limit = spec().header_search_rows
     for i, rec in enumerate(records):
         if rec.number > limit:
             break
-        if is_title_header(rec.values):
+        if is_title_header(rec.values, overrides):
             return i
     first = records[0].values if records else []
     where = f"{path} (sheet {sheet!r})" if sheet else path
@@ -176,30 +191,33 @@ def _checked(rec: Record, width: int, short_is_error: bool = True) -> Record:
 def table_catalog(cmap: ColumnMap, rows: Iterable[Record], *, path: str | None, fmt: str,
                   sheet: str | None = None, notes: Sequence[str] = (),
                   weight_unit: str | None = None, fallback: dict[int, str] | None = None,
-                  where: str | None = None) -> Catalog:
+                  where: str | None = None, reading: Reading | None = None) -> Catalog:
     """Rows under a resolved header -> Catalog. `fallback` maps row number -> id to use
     when there is no id (a DataFrame's index); otherwise the row number is the id."""
     if "title" not in cmap.fields:
         raise missing_title(where or str(path), cmap.headers)
+    reading = reading or Reading(profile("generic"))
+    rows = list(rows)
     notes = [*notes, *cmap.notes]
+    unit = catalog_unit(cmap, [r.values for r in rows], weight_unit,
+                        reading.profile.weight_unit, notes)
     id_source = "index" if fallback is not None else "row"
     what = "DataFrame index" if fallback is not None else "spreadsheet row number"
+    what = "record number (from 1)" if fmt == "parquet" else what
     listings = []
     for rec in rows:
         fid = fallback[rec.number] if fallback is not None else str(rec.number)
         ref = SourceRef(file=path, row=rec.number, sheet=sheet)
         listings.append(build_listing(cmap, rec.values, fallback_id=fid, id_source=id_source,
-                                      source=ref, extra=rec.extra, weight_unit=weight_unit,
+                                      source=ref, extra=rec.extra, weight_unit=unit,
                                       locate=True))
-    if weight_unit := weight_unit or cmap.weight_unit:
-        notes.append(f"weight column {cmap.headers[cmap.fields['weight_g']]!r} is in "
-                     f"{weight_unit} (attributes['_weight_unit'])")
     return finish(listings, path=path, fmt=fmt, columns=cmap.header_of(), notes=notes,
-                  id_what=what)
+                  id_what=what, source=reading.profile.name)
 
 
 def finish(listings: Sequence[Listing], *, path: str | None, fmt: str,
-           columns: dict[str, str], notes: Sequence[str], id_what: str) -> Catalog:
+           columns: dict[str, str], notes: Sequence[str], id_what: str,
+           source: str = "generic") -> Catalog:
     """Add the catalog-wide notes: ids made up, duplicate ids, rows with errors."""
     notes, what = list(notes), id_what
     if "id" not in columns:
@@ -215,7 +233,7 @@ def finish(listings: Sequence[Listing], *, path: str | None, fmt: str,
         notes.append(f"{len(bad)} malformed rows kept (attributes['_row_error']): "
                      f"{_some(bad)}")
     return Catalog(listings=tuple(listings), path=path, format=fmt, columns=columns,
-                   notes=tuple(notes))
+                   notes=tuple(notes), source=source)
 
 
 def _duplicate_note(listings: Sequence[Listing]) -> list[str]:

@@ -22,6 +22,7 @@ TEXT_FIELDS: tuple[str, ...] = ("title", "description", "category", "brand")
 RAW_FIELDS: tuple[str, ...] = ("price", "original_price", "weight_g", "stock")
 _NUMBERED = re.compile(r"^(.*?)[\s.\-#]*(\d+)$")
 _WORD = re.compile(r"[a-z]+")
+Overrides = tuple[tuple[str, str], ...]  # (normalised header, field), best first
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,17 @@ class ColumnMap:
         return out
 
 
-def is_title_header(cells: Sequence[Any]) -> bool:
+def is_title_header(cells: Sequence[Any], overrides: Overrides = ()) -> bool:
+    """Does this row hold a title header (a columns.yaml alias or an override's)?"""
     ranks = spec().rank
-    return any(ranks.get(normalize_header(c), ("",))[0] == "title" for c in cells
-               if c is not None)
+    titles = {key for key, name in overrides if name == "title"}
+    for cell in cells:
+        if cell is None:
+            continue
+        key = normalize_header(cell)
+        if key in titles or ranks.get(key, ("",))[0] == "title":
+            return True
+    return False
 
 
 def title_spellings() -> tuple[str, ...]:
@@ -111,22 +119,15 @@ def title_spellings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=512)
-def resolve(headers: tuple[str, ...]) -> ColumnMap:
-    """Match every header: canonical field, numbered photo column, or an extra attribute."""
+def resolve(headers: tuple[str, ...], overrides: Overrides = ()) -> ColumnMap:
+    """Match every header: canonical field, numbered photo column, or an extra attribute.
+
+    `overrides` ((normalised header, field) pairs, best first: a caller's column map, then
+    a marketplace's own spellings) win over columns.yaml; field "photo:N" makes a header
+    the N-th photo column.
+    """
     sp = spec()
-    candidates: dict[str, list[tuple[int, int]]] = {}
-    numbered: list[tuple[int, int, int]] = []
-    rest: list[int] = []
-    for j, header in enumerate(headers):
-        key = normalize_header(header)
-        number = _photo_number(key, sp)
-        if key in sp.rank:
-            name, priority = sp.rank[key]
-            candidates.setdefault(name, []).append((priority, j))
-        elif number is not None:
-            numbered.append((0 if number < 0 else 1, number, j))
-        else:
-            rest.append(j)
+    candidates, numbered, rest = _classify(headers, overrides, sp)
     fields, notes = _pick(candidates, headers, rest)
     photo_list = fields.pop("photos", None)
     unit = _weight_unit(headers[fields["weight_g"]]) if "weight_g" in fields else None
@@ -134,6 +135,33 @@ def resolve(headers: tuple[str, ...]) -> ColumnMap:
         headers=headers, fields=fields, photo_list=photo_list,
         photo_columns=tuple(j for *_, j in sorted(numbered)),
         extra=_attribute_names(headers, sorted(rest)), weight_unit=unit, notes=tuple(notes))
+
+
+def _classify(headers: tuple[str, ...], overrides: Overrides, sp: Spec) -> tuple[
+        dict[str, list[tuple[int, int]]], list[tuple[int, int, int]], list[int]]:
+    """(field -> [(priority, position)], numbered photo columns, the other positions)."""
+    over = {}
+    for i, (key, name) in enumerate(overrides):
+        over.setdefault(key, (name, i - len(overrides)))
+    candidates: dict[str, list[tuple[int, int]]] = {}
+    numbered: list[tuple[int, int, int]] = []
+    rest: list[int] = []
+    for j, header in enumerate(headers):
+        key = normalize_header(header)
+        number = _photo_number(key, sp)
+        if key in over and over[key][0].startswith("photo:"):
+            numbered.append((-1, int(over[key][0][6:]), j))
+        elif key in over:
+            name, priority = over[key]
+            candidates.setdefault(name, []).append((priority, j))
+        elif key in sp.rank:
+            name, priority = sp.rank[key]
+            candidates.setdefault(name, []).append((priority, j))
+        elif number is not None:
+            numbered.append((0 if number < 0 else 1, number, j))
+        else:
+            rest.append(j)
+    return candidates, numbered, rest
 
 
 def _photo_number(key: str, sp: Spec) -> int | None:

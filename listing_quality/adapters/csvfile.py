@@ -14,14 +14,15 @@ from contextlib import contextmanager
 from itertools import islice
 
 from .catalog import AdapterError, Catalog, Record, grid_catalog
-from .columns import is_title_header, spec
+from .columns import Overrides, is_title_header, spec
 
 SEPARATORS = (",", ";", "\t")
 _NAMES = {",": "','", ";": "';'", "\t": "tab"}
 _UNBALANCED = "unbalanced quote: the lines after it were read one line per row"
 
 
-def read_csv(path: str, data: bytes) -> Catalog:
+def read_csv(path: str, data: bytes, *, source: str | None = None,
+             user: Overrides = ()) -> Catalog:
     text, notes = decode(data)
     if not text.strip():
         raise AdapterError(f"{path}: the file is empty; expected a header row with a title "
@@ -29,7 +30,8 @@ def read_csv(path: str, data: bytes) -> Catalog:
     sep = sniff_separator(text)
     if sep != ",":
         notes.append(f"separator {_NAMES[sep]}")
-    return grid_catalog(parse_records(text, sep), path=path, fmt="csv", notes=notes)
+    return grid_catalog(parse_records(text, sep), path=path, fmt="csv", notes=notes,
+                        source=source, user=user)
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:

@@ -14,21 +14,30 @@ from typing import Any
 import pandas as pd
 
 from .catalog import Catalog, Record, table_catalog
-from .columns import resolve
+from .columns import Overrides, resolve
+from .sources import check_user, choose
 from .values import as_text
 
 
 def listings_from_frame(df: pd.DataFrame, *, path: str | None = None,
-                        header_row: int = 1) -> Catalog:
-    """Every row of `df` -> Listing (raw price/weight/stock kept; NaN -> None / "")."""
+                        header_row: int = 1, source: str | None = None,
+                        user: Overrides = (), fmt: str = "frame") -> Catalog:
+    """Every row of `df` -> Listing (raw price/weight/stock kept; NaN -> None / "").
+
+    The layout (`source`) is detected from the column names alone: a frame has no
+    instruction rows to skip, but a marketplace's own spellings and weight unit apply.
+    """
     headers = tuple(_header(c) for c in df.columns)
-    cmap = resolve(headers)
+    reading = choose(source, user, [headers])
+    check_user(reading, headers, path or "DataFrame")
+    cmap = resolve(headers, reading.overrides)
     first = header_row + 1
     fallback = {first + i: as_text(ix) for i, ix in enumerate(df.index)}
     rows = (Record(first + i, list(values))
             for i, values in enumerate(df.itertuples(index=False, name=None)))
     where = path or f"DataFrame ({len(df)} rows)"
-    return table_catalog(cmap, rows, path=path, fmt="frame", fallback=fallback, where=where)
+    return table_catalog(cmap, rows, path=path, fmt=fmt, fallback=fallback, where=where,
+                         reading=reading, notes=reading.notes())
 
 
 def _header(column: Any) -> str:

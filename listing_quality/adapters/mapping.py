@@ -4,7 +4,9 @@ Every input format ends here, so the rules for text, raw numbers, photos, ids, e
 columns and the text-length bound are written once. Nothing in this module raises on bad
 *values*: a row always becomes a Listing, and what was odd about it goes into
 `attributes` under keys starting with "_" (`_row_error`, `_truncated`, `_id_source`,
-`_weight_unit`, `_extra_fields`, `_raw_line`) for the engine to report.
+`_weight_unit`, `_weight_raw`, `_extra_fields`, `_raw_line`) for the engine to report.
+A weight known to be in kilograms is converted to grams here (the features read
+`weight_g` as grams); the value as written stays in `_weight_raw`.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..types import Listing, Photo, SourceRef
-from .columns import RAW_FIELDS, TEXT_FIELDS, ColumnMap, resolve, spec
+from .columns import RAW_FIELDS, TEXT_FIELDS, ColumnMap, Overrides, resolve, spec
 from .values import as_attribute, as_raw, as_text, photo_items
+from .weights import to_grams
 
 
 def listing_from_mapping(data: Mapping[str, Any], *, index: int = 0,
@@ -31,10 +34,11 @@ def listing_from_mapping(data: Mapping[str, Any], *, index: int = 0,
 
 
 def mapping_listing(data: Mapping[str, Any], *, index: int, source: SourceRef | None,
-                    id_source: str) -> Listing:
-    """`listing_from_mapping`, saying what the made-up id is (JSONL: "row")."""
+                    id_source: str, overrides: Overrides = ()) -> Listing:
+    """`listing_from_mapping`, saying what the made-up id is (JSONL: "row"); `overrides`
+    are a caller's column map and a marketplace's spellings (see `columns.resolve`)."""
     keys = list(data.keys())
-    cmap = resolve(tuple(str(k) for k in keys))
+    cmap = resolve(tuple(str(k) for k in keys), overrides)
     values = [data[k] for k in keys]
     merged = data.get("attributes")
     if isinstance(merged, Mapping):
@@ -84,14 +88,24 @@ def build_listing(cmap: ColumnMap, values: Sequence[Any], *, fallback_id: str,
     if not listing_id:
         listing_id, attrs["_id_source"] = fallback_id, id_source
     photos, photo_columns = _photos(cmap, values, truncated, limit)
-    if (unit := weight_unit or cmap.weight_unit) and fields["weight_g"] is not None:
-        attrs["_weight_unit"] = unit
+    _weight(fields, attrs, weight_unit or cmap.weight_unit)
     if truncated:
         attrs["_truncated"] = list(dict.fromkeys(truncated))
     if locate and source is not None:
         source = dataclasses.replace(source, columns={**cmap.numbers(), **photo_columns})
     return Listing(id=listing_id, photos=tuple(photos), attributes=attrs, source=source,
                    **fields)
+
+
+def _weight(fields: dict[str, Any], attrs: dict[str, Any], unit: str | None) -> None:
+    """Say the unit; kilograms become grams (features read grams), raw value kept."""
+    if not unit or fields["weight_g"] is None:
+        return
+    attrs["_weight_unit"] = unit
+    if unit == "kg":
+        grams, converted = to_grams(fields["weight_g"])
+        if converted:
+            attrs["_weight_raw"], fields["weight_g"] = fields["weight_g"], grams
 
 
 def _cell(cmap: ColumnMap, values: Sequence[Any], name: str) -> Any:

@@ -13,41 +13,60 @@ from collections.abc import Iterator
 from typing import Any
 
 from .catalog import AdapterError, Catalog, Record, grid_catalog, missing_title
-from .columns import is_title_header, spec
+from .columns import Overrides, is_title_header, spec
+from .sources import AUTO, profile
 from .values import as_text
 
 
-def read_xlsx(path: str, sheet: str | None = None) -> Catalog:
+def read_xlsx(path: str, sheet: str | None = None, *, source: str | None = None,
+              user: Overrides = ()) -> Catalog:
+    """The template sheet of a workbook -> Catalog (`source`: see `sources.SOURCES`).
+
+    Protected sheets read like any other (protection only stops editing in Excel);
+    merged cells keep their value in the top-left cell and are empty elsewhere.
+    """
     import openpyxl  # only XLSX input needs it
 
+    wanted = _sheets_of(source)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise AdapterError(f"{path}: not a readable XLSX workbook ({exc}); expected an "
                            ".xlsx file saved by Excel, LibreOffice or a marketplace") from None
     try:
-        name = choose_sheet(book, path, sheet)
+        name = choose_sheet(book, path, sheet, wanted, user)
         records = _records(book[name])
     finally:
         book.close()
     return grid_catalog(records, path=path, fmt="xlsx", sheet=name, notes=[f"sheet {name!r}"],
-                        widen=True)
+                        widen=True, source=source, user=user)
 
 
-def choose_sheet(book: Any, path: str, sheet: str | None) -> str:
-    """`sheet` if given; else a preferred template sheet, else the first with a title."""
+def _sheets_of(source: str | None) -> tuple[str, ...]:
+    """Sheets to try first: the forced marketplace's, then the usual template sheets."""
+    own = profile(source).sheets if source not in (None, AUTO) else ()
+    return (*own, *spec().preferred_sheets)
+
+
+def choose_sheet(book: Any, path: str, sheet: str | None,
+                 wanted: tuple[str, ...] = (), user: Overrides = ()) -> str:
+    """`sheet` if given; else a preferred template sheet, else the first with a title.
+
+    A guide sheet ("Petunjuk", "Panduan") often comes first; it has no title header, so
+    it is passed over.
+    """
     names = list(book.sheetnames)
     if sheet is not None:
         if sheet not in names:
             raise AdapterError(f"{path}: no sheet {sheet!r}; sheets found: {names}")
         return sheet
-    preferred = [n.casefold() for n in spec().preferred_sheets]
+    preferred = [n.casefold() for n in wanted or spec().preferred_sheets]
     order = sorted(names, key=lambda n: preferred.index(n.casefold())
                    if n.casefold() in preferred else len(preferred))
     heads = {}
     for name in order:
         head = _head(book[name])
-        if any(is_title_header(row) for row in head):
+        if any(is_title_header(row, user) for row in head):
             return name
         heads[name] = next((row for row in head if any(as_text(c).strip() for c in row)), ())
     found = "; ".join(f"{n!r}: {[as_text(c) for c in h if as_text(c).strip()]}"
