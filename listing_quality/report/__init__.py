@@ -10,18 +10,37 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from listing_quality.report import csv_format, json_format, text
+from listing_quality.report import (
+    csv_format,
+    github,
+    gitlab,
+    html,
+    json_format,
+    jsonl_format,
+    junit,
+    sarif,
+    text,
+    xlsx_format,
+)
 from listing_quality.report._common import is_below
 from listing_quality.types import LANGUAGES
 
 RENDERERS: dict[str, Callable[..., str]] = {
     "text": text.render,
     "json": json_format.render,
+    "jsonl": jsonl_format.render,
     "csv": csv_format.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
+    "html": html.render,
 }
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
+# Binary formats: same signature, but they return bytes (the CLI writes them to --output).
+WRITERS: dict[str, Callable[..., bytes]] = {"xlsx": xlsx_format.write}
 
-__all__ = ["FORMATS", "RENDERERS", "is_below", "render"]
+__all__ = ["FORMATS", "RENDERERS", "WRITERS", "is_below", "render"]
 
 
 def render(

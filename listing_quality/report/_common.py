@@ -155,3 +155,33 @@ def spreadsheet_safe(cell: Any) -> Any:
         return cell
     cell = cell.replace("\x00", "\ufffd")
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def position(result: Mapping[str, Any], finding: Mapping[str, Any] | None = None
+             ) -> tuple[str | None, int | None, int | None]:
+    """(file, spreadsheet row, 1-based column) of a finding; None where unknown.
+
+    CI formats need positive integers (SARIF `startLine` >= 1, GitHub `line=`), so a
+    missing or nonsensical number becomes None rather than a wrong cell.
+    """
+    source = result.get("source") or {}
+    if not isinstance(source, Mapping):
+        return None, None, None
+    file = str(source["file"]) if source.get("file") else None
+    row = _positive(source.get("row"))
+    col = _positive(column_of(source, (finding or {}).get("field"))) if row else None
+    return file, row, col
+
+
+def _positive(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if value >= 1 else None
+
+
+def iter_findings(results: Iterable[Mapping[str, Any]]
+                  ) -> Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]:
+    """(result, finding) pairs in report order: listings as given, findings worst first."""
+    for result in results:
+        for finding in result.get("findings") or ():
+            yield result, finding

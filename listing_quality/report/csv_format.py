@@ -31,11 +31,11 @@ def render(
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for result in as_dicts(results):
-        writer.writerow([spreadsheet_safe(cell) for cell in _row(result, lang)])
+        writer.writerow([spreadsheet_safe(cell) for cell in listing_row(result, lang)])
     return buffer.getvalue()
 
 
-def _row(result: Mapping[str, Any], lang: str) -> list[Any]:
+def listing_row(result: Mapping[str, Any], lang: str) -> list[Any]:
     """Cells in `COLUMNS` order; a missing number is an empty cell, never "None" or "nan"."""
     dimensions = result.get("dimensions") or {}
     source = result.get("source") or {}
