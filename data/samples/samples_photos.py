@@ -7,6 +7,7 @@ several views, then spoiled by the defects sellers' photos typically have.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 
@@ -237,9 +238,26 @@ def promo_overlay(img: Image.Image) -> None:
     text_in(d, (cx, cy), "-50%", r * 1.2, r * 0.6, (200, 0, 0))
 
 
+def own_look(look: Look, filename: str) -> Look:
+    """The product's colours nudged per listing (keyed by the id in the file name).
+
+    Real sellers' pouches and baskets differ in tint and print even within one product
+    type; without this, two listings of the same template drew pixel-identical photos and
+    the catalog's duplicate-photo rule rightly called them the same photo. Files shared on
+    purpose keep one name, so they stay identical.
+    """
+    rng = random.Random(f"look:{filename.rsplit('-', 1)[0]}")
+
+    def nudge(colour: tuple[int, int, int], step: int) -> tuple[int, int, int]:
+        return tuple(max(0, min(255, c + rng.randint(-step, step))) for c in colour)
+
+    return Look(nudge(look.main, 40), nudge(look.accent, 25), nudge(look.content, 12))
+
+
 def render(s: PhotoSpec) -> Image.Image:
     """The finished photo, defects applied."""
     rng = random.Random(f"2026:{s.filename}")
+    s = dataclasses.replace(s, look=own_look(s.look, s.filename))
     size = s.size
     if "tiny" in s.defects:
         size = (s.size[0] * 3, s.size[1] * 3)
