@@ -16,6 +16,9 @@ import yaml
 
 Path_ = tuple[Any, ...]
 MAX_YAML_BYTES = 2_000_000
+# A rubric nests a handful of levels; PyYAML composes recursively, so thousands of "["
+# would otherwise end in a RecursionError instead of an error naming the file.
+MAX_DEPTH = 32
 
 
 class YamlError(ValueError):
@@ -55,6 +58,12 @@ def load_located(text: str, file: str) -> LocatedYaml:
         raise YamlError(f"{where}: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlError(f"{file}: {exc}") from None
+    except YamlError:
+        raise
+    except RecursionError:
+        raise YamlError(f"{file}: nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise YamlError(f"{file}: {exc}") from None
     finally:
         loader.dispose()
     return LocatedYaml(data, lines, file)
@@ -62,6 +71,9 @@ def load_located(text: str, file: str) -> LocatedYaml:
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int],
           file: str) -> None:
+    if len(path) > MAX_DEPTH:
+        raise YamlError(f"{file}:{node.start_mark.line + 1}: nested deeper than {MAX_DEPTH} "
+                        "levels")
     if id(node) in seen or getattr(node, "anchor", None):
         raise YamlError(f"{file}:{node.start_mark.line + 1}: anchors and aliases are not "
                         "allowed in rubric files")

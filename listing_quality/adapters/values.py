@@ -9,6 +9,7 @@ ISO strings, and photo cells become a list of references.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 import re
 from collections.abc import Mapping
@@ -33,11 +34,13 @@ def is_missing(value: Any) -> bool:
         return True
     if isinstance(value, float):
         return math.isnan(value)
+    if isinstance(value, decimal.Decimal):  # pd.isna raises on a signalling NaN
+        return value.is_nan()
     if isinstance(value, (str, bytes, int, Mapping, list, tuple, set)) or is_image(value):
         return False
     try:
         result = pd.isna(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):
         return False
     return bool(result) if isinstance(result, (bool, np.bool_)) else False
 

@@ -30,16 +30,32 @@ def read_xlsx(path: str, sheet: str | None = None, *, source: str | None = None,
     wanted = _sheets_of(source)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise AdapterError(f"{path}: not a readable XLSX workbook ({exc}); expected an "
-                           ".xlsx file saved by Excel, LibreOffice or a marketplace") from None
+    except Exception as exc:  # noqa: BLE001 - see _damaged
+        raise _damaged(path, exc) from None
     try:
         name = choose_sheet(book, path, sheet, wanted, user)
         records = _records(book[name])
+    except AdapterError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - rows are parsed lazily, damage shows up here
+        raise _damaged(path, exc) from None
     finally:
         book.close()
     return grid_catalog(records, path=path, fmt="xlsx", sheet=name, notes=[f"sheet {name!r}"],
                         widen=True, source=source, user=user)
+
+
+def _damaged(path: str, exc: Exception) -> AdapterError:
+    """One whole-file error for any damage openpyxl meets.
+
+    A workbook is a ZIP of XML parts; a broken part surfaces from openpyxl as a ZIP
+    error, an XML ParseError, a TypeError from an unknown attribute or a ValueError from
+    a bad cell reference — all the same fact for a curator: this file cannot be read.
+    """
+    what = "not a ZIP file" if isinstance(exc, zipfile.BadZipFile) else type(exc).__name__
+    return AdapterError(f"{path}: not a readable XLSX workbook ({what}: {exc}); expected an "
+                        ".xlsx file saved by Excel, LibreOffice or a marketplace - open it "
+                        "there and save it again")
 
 
 def _sheets_of(source: str | None) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import io
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,9 @@ HIGH_BIT_MODES = {"I", "F", "I;16", "I;16B", "I;16L", "I;16N"}
 # Formats whose codec can decode at 1/2..1/8 scale. Phones write MPO (a JPEG with a second,
 # preview image); missing it would fully decode every 12 MP phone photo.
 DRAFT_FORMATS = {"JPEG", "MPO"}
+
+
+_CALLER_IMAGES = threading.Lock()
 
 
 class PhotoError(Exception):
@@ -93,14 +97,39 @@ def _open(source: Path | io.BytesIO) -> Decoded:
         raise PhotoError(f"not a readable image ({type(exc).__name__})") from exc
 
 
-def decode_image(image: Image.Image) -> Decoded:
-    """Decode an opened image (file or in-memory) to the working array, once."""
+def decode_caller_image(image: Image.Image) -> Decoded:
+    """Decode a PIL image the *caller* owns, leaving it exactly as it was handed over.
+
+    `draft()` would shrink the caller's object in place (a second score of the same
+    object then saw a 375 px photo instead of 3000 px) and `seek` would move its frame;
+    Pillow's lazy `load()` is not thread-safe either. So: no draft, the frame put back,
+    and one caller-owned image decoded at a time (files we open ourselves run in
+    parallel).
+    """
+    with _CALLER_IMAGES:
+        frame = _tell(image)
+        try:
+            return decode_image(image, draft=False)
+        finally:
+            if frame:
+                image.seek(frame)
+
+
+def _tell(image: Image.Image) -> int:
+    try:
+        return int(image.tell())
+    except Exception:  # noqa: BLE001 - not every image-like object has frames
+        return 0
+
+
+def decode_image(image: Image.Image, draft: bool = True) -> Decoded:
+    """Decode an opened image to the working array, once (`draft`: may shrink `image`)."""
     width, height = image.size
     if not width or not height or width * height > MAX_PIXELS:
         raise PhotoError(f"{width}x{height} is over the pixel limit or empty")
     orientation = _orientation(image)
     work = settings()["work_px"]
-    if image.format in DRAFT_FORMATS:
+    if draft and image.format in DRAFT_FORMATS:
         scale = work / max(width, height)
         image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
     if getattr(image, "n_frames", 1) > 1:

@@ -23,8 +23,8 @@ from .photo_decode import (
     Decoded,
     PhotoError,
     decode_bytes,
+    decode_caller_image,
     decode_file,
-    decode_image,
     settings,
 )
 from .photo_hash import same_photo, signature
@@ -81,7 +81,7 @@ def photo_facts(photo: Photo, root: Path | None, allow_network: bool) -> dict[st
     facts: dict[str, Any] = {"file": _file_name(photo), "errors": None, "refused": None}
     try:
         if photo.image is not None:
-            decoded = decode_image(photo.image)
+            decoded = decode_caller_image(photo.image)
         else:
             path, refused = resolve(photo.ref, root, allow_network)
             if refused:  # D007 reports it; `errors` is for files that were opened
