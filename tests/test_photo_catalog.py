@@ -153,3 +153,30 @@ def test_same_product_shape_in_another_tint_is_not_the_same_photo() -> None:
     a = _quality(decode_image(original))["signature"]
     b = _quality(decode_image(tinted))["signature"]
     assert not same_photo(a, b, settings())
+
+
+def test_band_pair_buckets_find_every_pair_brute_force_finds() -> None:
+    """Bucketing by pairs of hash bands is exact: same matches as comparing all pairs."""
+    import random
+
+    from listing_quality.features.catalog_photos import photo_reuse
+
+    rng = random.Random(5)
+    colour = "80" * 27
+    base = [rng.getrandbits(64) for _ in range(12)]
+    sigs = []
+    for b in base:  # each base hash plus noisy copies 0..8 bits away
+        for flips in (0, 2, 4, 6, 7, 8):
+            h = b
+            for bit in rng.sample(range(64), flips):
+                h ^= 1 << bit
+            sigs.append(f"{h:016x}:{'0' * 64}:{colour}")
+    facts = [{"photos.signature": [{"file": f"{i}.jpg", "value": s}]} for i, s in
+             enumerate(sigs)]
+    ids = [str(i) for i in range(len(sigs))]
+    found = photo_reuse(facts, ids)["catalog.photo_reuse"]
+    cfg = settings()
+    for i, column in enumerate(found):
+        expected = [ids[j] for j in range(len(sigs))
+                    if j != i and same_photo(sigs[i], sigs[j], cfg)]
+        assert (column[0]["value"] or []) == expected[:5], i
