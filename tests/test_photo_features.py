@@ -238,7 +238,7 @@ def test_url_is_fetched_only_when_network_is_allowed(photo_server: str, tmp_path
 
 
 def test_url_size_cap_and_timeout(photo_server: str) -> None:
-    from listing_quality.features.photo_source import FetchError, fetch
+    from listing_quality.photo_source import FetchError, fetch
 
     with pytest.raises(FetchError, match="size cap"):
         fetch(f"{photo_server}/web.jpg", max_bytes=1000)

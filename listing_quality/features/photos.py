@@ -28,7 +28,7 @@ from .photo_decode import (
     settings,
 )
 from .photo_hash import same_photo, signature
-from .photo_source import FetchError, fetch, resolve
+from ..photo_source import FetchError, fetch, resolve
 
 __all__ = ["MAX_PIXELS", "measure", "photo_facts"]
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from PIL import Image, ImageOps
 
-from listing_quality.features.photo_source import resolve
+from listing_quality.photo_source import resolve
 
 ASSETS = Path(__file__).with_name("assets")
 

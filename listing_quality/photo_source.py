@@ -4,6 +4,10 @@ A catalog is untrusted input. A photo path like `../../etc/passwd`, an absolute 
 symlink leading out of the images folder must not be opened, and a URL must not be
 fetched unless the caller asked for network access. Each refusal is a reason string that
 becomes a finding on that photo.
+
+It sits at the bottom layer (standard library only, beside `types`) because both the
+measuring code (`features/photos.py`) and a renderer (`report/thumbs.py`, for HTML
+thumbnails) must open photos the same confined way.
 """
 
 from __future__ import annotations
