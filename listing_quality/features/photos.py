@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..photo_source import FetchError, fetch, resolve
 from ..types import Listing, Photo
 from . import photo_metrics as pm
 from .photo_decode import (
@@ -28,7 +29,6 @@ from .photo_decode import (
     settings,
 )
 from .photo_hash import same_photo, signature
-from ..photo_source import FetchError, fetch, resolve
 
 __all__ = ["MAX_PIXELS", "measure", "photo_facts"]
 
