@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from .adapters import AdapterError, Catalog, read_catalog
 from .api import Options, findings_frame, results_frame, score, score_catalog, score_frame
+from .model import Model, ModelError, load_model, train
+from .model import evaluate_catalog as evaluate
 from .rubric import Rubric, RubricError, load_rubric
 from .types import DimensionScore, Finding, Listing, Photo, Result, SourceRef
 
 __version__ = "0.1.0"
 
+try:  # registers the `DataFrame.lq` accessor; matplotlib/jinja2/tqdm load only when used
+    from . import notebook as _notebook
+except ImportError:  # pragma: no cover - pandas is a dependency; never break the import
+    _notebook = None
+
 __all__ = [
-    "AdapterError", "Catalog", "DimensionScore", "Finding", "Listing", "Options", "Photo",
-    "Result", "Rubric", "RubricError", "SourceRef", "__version__", "findings_frame",
-    "load_rubric", "read_catalog", "results_frame", "score", "score_catalog", "score_frame",
+    "AdapterError", "Catalog", "DimensionScore", "Finding", "Listing", "Model", "ModelError",
+    "Options", "Photo", "Result", "Rubric", "RubricError", "SourceRef", "__version__",
+    "evaluate", "findings_frame", "load_model", "load_rubric", "read_catalog",
+    "results_frame", "score", "score_catalog", "score_frame", "train",
 ]

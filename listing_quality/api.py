@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,12 +20,18 @@ import pandas as pd
 from . import engine, features, scoring
 from .adapters import Catalog, listing_from_mapping, read_catalog
 from .features import catalog as catalog_features
+from .model import resolve_model
+from .model.category import auto_rubric
+from .model.finding import with_reasons
+from .progress import Tick, stage, tracker
 from .rubric import Rubric, load_rubric
-from .rubric_select import AUTO, rubric_for_category
+from .rubric_select import AUTO
 from .suggest import suggest_title
 from .types import Listing, Result
 
-ModelFn = Callable[[Mapping[str, Any]], float | None]
+# a callable features -> probability, a Model, a model.json path, None (the shipped
+# model) or False (no model): see model.resolve_model
+ModelFn = Callable[[Mapping[str, Any]], float | None] | str | os.PathLike | bool | None
 SCORE_COLUMNS = ("id", "overall", "grade", "readiness", "score_title", "score_photos",
                  "score_packaging", "score_price", "model_probability", "codes",
                  "top_suggestion")
@@ -47,7 +52,7 @@ class Options:
     ignore: tuple[str, ...] = ()
 
     def rubric_for(self, listing: Listing) -> Rubric:
-        name = rubric_for_category(listing.category) if self.rubric == AUTO else self.rubric
+        name = auto_rubric(listing.category, listing.title) if self.rubric == AUTO else self.rubric
         return selected_rubric(name, self.marketplace, self.select, self.ignore)
 
 
@@ -93,14 +98,18 @@ def measure(listing: Listing, options: Options) -> dict[str, Any]:
 def judge(listing: Listing, facts: dict[str, Any], options: Options,
           model: ModelFn | None = None) -> Result:
     rubric = options.rubric_for(listing)
+    if not _chosen("M001", options.select, options.ignore):
+        model = False  # --select/--ignore apply to the model's finding like to any rule
     probability = _predict(model, facts)
     facts["model.probability"] = probability
     scored = scoring.score(engine.evaluate(facts, rubric), rubric, probability)
+    findings = with_reasons(scored.findings, resolve_model(model), facts)
     return Result(
         id=listing.id, overall=scored.overall, grade=scored.grade, readiness=scored.readiness,
-        dimensions=scored.dimensions, findings=scored.findings, features=facts,
+        dimensions=scored.dimensions, findings=findings, features=facts,
         suggested_title=suggest_title(listing, facts, rubric.name), rubric=rubric.name,
-        lang=options.lang, source=listing.source,
+        lang=options.lang, source=listing.source, images_root=options.images_root,
+        photo_refs=tuple(photo.ref for photo in listing.photos),
     )
 
 
@@ -114,23 +123,29 @@ def score_catalog(catalog: Catalog | Iterable[Listing], options: Options | None 
     """
     listings = list(catalog.listings if isinstance(catalog, Catalog) else catalog)
     options = options or Options()
-    facts = _measure_all(listings, options, n_jobs)
-    catalog_features.enrich(facts, [item.id for item in listings])
-    return [_report(judge(item, row, options, model), i, len(listings), progress)
-            for i, (item, row) in enumerate(zip(listings, facts, strict=True), start=1)]
+    with tracker(len(listings), progress) as tick:
+        facts = _measure_all(listings, options, n_jobs, tick)
+        stage(tick, "catalog")
+        catalog_features.enrich(facts, [item.id for item in listings])
+        stage(tick, "judge")
+        return [judge(item, row, options, model)
+                for item, row in zip(listings, facts, strict=True)]
 
 
-def _measure_all(listings: list[Listing], options: Options, n_jobs: int
-                 ) -> list[dict[str, Any]]:
+def _measure_all(listings: list[Listing], options: Options, n_jobs: int,
+                 tick: Tick | None = None) -> list[dict[str, Any]]:
+    """Measure every listing; `tick(n)` reports progress (measuring is the slow pass)."""
     workers = _workers(n_jobs, len(listings))
     if workers <= 1:
-        return [measure(item, options) for item in listings]
+        return [_ticked(measure(item, options), tick) for item in listings]
     chunks = [listings[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         parts = list(pool.map(_measure_chunk, chunks, [options] * workers))
     facts: list[dict[str, Any]] = [{}] * len(listings)
     for offset, part in enumerate(parts):
         facts[offset::workers] = part
+    if tick is not None:
+        tick(len(listings))
     return facts
 
 
@@ -195,13 +210,20 @@ def _measure_chunk(listings: list[Listing], options: Options) -> list[dict[str, 
 
 
 def _predict(model: ModelFn | None, facts: Mapping[str, Any]) -> float | None:
-    if model is None:
+    """None = the shipped model, False = none; a model file that fails its check raises."""
+    fn = resolve_model(model)
+    if fn is None:
         return None
     try:
-        value = model(facts)
+        value = fn(facts)
     except Exception:  # noqa: BLE001 - a broken model must not stop scoring
         return None
     return None if value is None or value != value else min(1.0, max(0.0, float(value)))
+
+
+def _chosen(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    picked = not select or any(code.startswith(s) for s in select)
+    return picked and not any(code.startswith(i) for i in ignore)
 
 
 def _workers(n_jobs: int, n_items: int) -> int:
@@ -215,7 +237,7 @@ def _root(images_root: str | os.PathLike | None) -> str | None:
     return None if images_root is None else str(Path(images_root).resolve())
 
 
-def _report(result: Result, i: int, total: int, progress: bool) -> Result:
-    if progress and (i == total or i % 100 == 0):
-        print(f"\rscored {i}/{total}", end="\n" if i == total else "", file=sys.stderr)
-    return result
+def _ticked(facts: dict[str, Any], tick: Tick | None) -> dict[str, Any]:
+    if tick is not None:
+        tick(1)
+    return facts

@@ -21,6 +21,7 @@ from .adapters import AdapterError, Catalog, read_catalog
 from .adapters.csvfile import read_csv
 from .api import Options, score_catalog
 from .config import ConfigError, load_config
+from .model import commands as model_commands
 from .report import FORMATS, WRITERS, is_below, render
 from .report import statistics as stats_report
 from .report.github import summary_markdown
@@ -48,6 +49,7 @@ def build_parser(check_defaults: dict[str, Any] | None = None) -> argparse.Argum
     explain = sub.add_parser("explain", help="explain one rule code")
     explain.add_argument("code")
     _rubric_args(explain)
+    model_commands.add_parsers(sub)  # train, evaluate (model/commands.py)
     return parser
 
 
@@ -90,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parse(argv)
         if args.command == "check":
             return _check(args)
+        if args.command in model_commands.COMMANDS:
+            return model_commands.run(args)
         if args.command == "rules":
             print(render_rules(rule_catalogue(args.rubric, args.marketplace), fmt=args.format,
                                lang=args.lang, title=args.rubric))

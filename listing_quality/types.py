@@ -191,6 +191,22 @@ class Result:
     rubric: str = ""
     lang: str = "id"
     source: SourceRef | None = None
+    # Where the photos were read from, for views that show thumbnails (notebook repr);
+    # not part of the result's identity nor of `to_dict()`, so outputs stay the same.
+    images_root: str | None = field(default=None, compare=False)
+    photo_refs: tuple[str, ...] = field(default=(), compare=False)
+
+    def __repr__(self) -> str:
+        """A short text view (scores and top fixes), not a dump of every feature."""
+        from listing_quality.notebook import result_text  # lazy: renderers import types
+
+        return result_text(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich view: score bars, fixes with suggestions, photo thumbnails."""
+        from listing_quality.notebook import result_html
+
+        return result_html(self)
 
     @property
     def codes(self) -> tuple[str, ...]:

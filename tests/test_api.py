@@ -26,7 +26,8 @@ POOR = {"id": "P1", "category": "kuliner", "title": "SAMBAL MANTAP PROMO!!!", "p
 
 def test_score_contract(images) -> None:
     listing = build_listing({**GOOD, "photos": [{"size": [1000, 1000]}] * 3}, images)
-    r = lq.score(listing, rubric="kuliner", marketplace="tokopedia", images_root=images)
+    r = lq.score(listing, rubric="kuliner", marketplace="tokopedia", images_root=images,
+                 model=False)
     assert r.id == "G1" and r.rubric == "kuliner+tokopedia"
     assert set(r.dimensions) == {"title", "photos", "packaging", "price"}
     assert r.grade in "AB" and r.readiness == "siap-marketplace"
@@ -59,7 +60,7 @@ def test_auto_rubric_follows_category() -> None:
 
 
 def test_model_blend_is_its_own_finding() -> None:
-    without = lq.score(GOOD, rubric="kuliner")
+    without = lq.score(GOOD, rubric="kuliner", model=False)
     doubted = lq.score(GOOD, rubric="kuliner", model=lambda features: 0.2)
     assert "M001" in doubted.codes and "M001" not in without.codes
     assert doubted.overall < without.overall

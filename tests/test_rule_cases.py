@@ -59,7 +59,8 @@ def test_rule_case(code: str, spec: dict, outcome: str, case: dict, images: Path
 def test_base_listings_are_clean(images: Path) -> None:
     """The bases are good listings: if one triggers a rule, every pass case is meaningless."""
     for rubric, data in BASE.items():
-        result = lq.score(build_listing(data, images), rubric=rubric, images_root=images)
+        result = lq.score(build_listing(data, images), rubric=rubric, images_root=images,
+                          model=False)  # the rules' view; the model's M001 is tested apart
         codes = [c for c in result.codes if c != "P105"]  # 1000 px photos are zoom-sized
         assert codes == [], f"base {rubric} triggers {codes}"
 

@@ -1,0 +1,52 @@
+"""Category inference: a listing without a category gets the rubric its title names, when
+the category model is sure; a stated category always wins."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import listing_quality as lq
+from listing_quality.model.category import auto_rubric, load_category_model, shipped
+from listing_quality.model.persist import ModelError
+
+
+def test_missing_category_is_inferred_from_a_food_title() -> None:
+    assert auto_rubric("", "Keripik Singkong Balado Pedas 250 g") == "kuliner"
+    assert lq.score({"id": "1", "title": "Keripik Singkong Balado Pedas 250 g"}).rubric == \
+        "kuliner"
+
+
+def test_a_stated_category_wins_and_doubt_keeps_the_general_rubric() -> None:
+    assert auto_rubric("Kerajinan Tangan", "Keripik Singkong Balado 250 g") == "kriya"
+    assert auto_rubric(None, "") == "umum"
+    assert auto_rubric("  ", "Mouse Wireless Logitech M185") == "umum"
+    model = shipped()
+    rubric, p = model.infer("Batik Parang")  # a craft the training data barely covers
+    assert auto_rubric("", "Batik Parang") == (rubric if p >= 0.9 and rubric in
+                                               ("kuliner", "busana") else "umum")
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=st.one_of(st.none(), st.integers(), st.text(max_size=400)))
+def test_any_title_gives_a_distribution(title: object) -> None:
+    p = shipped().proba(title)
+    assert math.isclose(float(p.sum()), 1.0) and (p >= 0).all()
+    assert shipped().infer(title) == shipped().infer(title)
+    assert auto_rubric("", title) in ("kuliner", "kriya", "busana", "umum")
+
+
+def test_tampered_category_model_is_refused(tmp_path: Path) -> None:
+    path = Path(lq.__file__).parent / "model" / "category.json"
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload["intercept"][0] += 1.0
+    bad = tmp_path / "category.json"
+    bad.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(ModelError, match="sha256"):
+        load_category_model(bad)
+    assert load_category_model(path).classes == ("busana", "kriya", "kuliner", "umum")
