@@ -68,6 +68,8 @@ def _check_args(check: argparse.ArgumentParser) -> None:
                        help="exit 1 when any finding has this severity or worse")
     check.add_argument("--select", default="", help="only these codes or prefixes (T,P104)")
     check.add_argument("--ignore", default="", help="skip these codes or prefixes")
+    check.add_argument("--explain", action="store_true", help="lead each listing with its "
+                       "fixes: what to fix first and the grade it reaches (text format)")
     check.add_argument("--statistics", action="store_true",
                        help="print how often each rule fired instead of the report")
     check.add_argument("--sheet", help="XLSX sheet to read")
@@ -190,7 +192,8 @@ def _meta(args: argparse.Namespace, catalog: Catalog, results: Sequence[Result],
             "marketplace": args.marketplace, "fail_under": args.fail_under,
             "version": __version__, "images_root": options.images_root,
             "photos": [[p.ref for p in item.photos] for item in listings],
-            "sellers": [seller_of(item) for item in listings], "bands": bands}
+            "sellers": [seller_of(item) for item in listings], "bands": bands,
+            "explain": bool(getattr(args, "explain", False))}
 
 
 def _failed(results: Sequence[Result], args: argparse.Namespace) -> bool:

@@ -134,3 +134,14 @@ def test_console_script_runs_as_a_module(catalog: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "listing_quality.cli", "check", str(catalog),
                            "--format", "json"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and json.loads(proc.stdout)["results"]
+
+
+def test_explain_leads_each_listing_with_its_fixes(catalog: Path) -> None:
+    _, out = run("check", str(catalog), "--images", str(catalog.parent / "foto"), "--explain")
+    blocks = [b for b in out.split("\n\n") if b.startswith(("K-1", "K-2"))]
+    assert len(blocks) == 2
+    for block in blocks:
+        lead = block.splitlines()[1]
+        assert lead.startswith("  => ") and ("Perbaiki" in lead or "Tidak ada" in lead)
+    _, plain = run("check", str(catalog), "--images", str(catalog.parent / "foto"))
+    assert "  => " not in plain

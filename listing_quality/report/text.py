@@ -18,6 +18,7 @@ from listing_quality.report._common import (
     summarize,
 )
 from listing_quality.report._common import terminal_safe as safe
+from listing_quality.report.fixes import headline
 
 LABELS: dict[str, dict[str, str]] = {
     "id": {
@@ -42,19 +43,27 @@ def render(
     meta = meta or {}
     rows = as_dicts(results)
     labels = LABELS.get(lang, LABELS["id"])
-    blocks = ["\n".join(_listing_lines(r, lang, labels)) for r in rows]
+    bands = meta.get("bands") or {} if meta.get("explain") else None
+    blocks = ["\n".join(_listing_lines(r, lang, labels, bands)) for r in rows]
     blocks.append("\n".join(_summary_lines(summarize(rows, meta), meta, labels)))
     return "\n\n".join(blocks) + "\n"
 
 
-def _listing_lines(result: Mapping[str, Any], lang: str, labels: Mapping[str, str]) -> list[str]:
-    """Header ``id  overall  grade  readiness``, then findings in the order given (worst first)."""
+def _listing_lines(result: Mapping[str, Any], lang: str, labels: Mapping[str, str],
+                   bands: Mapping[str, Any] | None = None) -> list[str]:
+    """Header ``id  overall  grade  readiness``, then findings in the order given (worst first).
+
+    With `bands` (`--explain`), a second line leads with the fixes: how many, and the grade
+    and readiness the listing reaches after them ("Perbaiki 3 hal ini: D -> B, ...").
+    """
     rid = safe(result.get("id", ""))
     header = "  ".join(
         [rid, fmt_score(result.get("overall")), safe(result.get("grade") or "-"),
          safe(result.get("readiness") or "-")]
     )
     lines = [header]
+    if bands is not None:
+        lines.append("  => " + safe(headline(result, bands.get(str(result.get("rubric"))), lang)))
     findings = result.get("findings") or ()
     for finding in findings:
         lines.append(_finding_line(result, finding, rid, lang, labels))
