@@ -131,6 +131,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.format in WRITERS and args.output in (None, "-"):
         raise ValueError(f"--format {args.format} writes a binary file: give --output FILE")
     catalog, images = _read(args)
+    for note in catalog.notes:  # how the file was read (encoding, layout, weight unit, ...)
+        print(f"listing-quality: note: {note}", file=sys.stderr)
     options = Options(args.rubric, args.marketplace, str(images.resolve()), args.lang,
                       args.allow_network, _codes(args.select), _codes(args.ignore))
     if args.rubric != AUTO:

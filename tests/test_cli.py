@@ -145,3 +145,10 @@ def test_explain_leads_each_listing_with_its_fixes(catalog: Path) -> None:
         assert lead.startswith("  => ") and ("Perbaiki" in lead or "Tidak ada" in lead)
     _, plain = run("check", str(catalog), "--images", str(catalog.parent / "foto"))
     assert "  => " not in plain
+
+
+def test_how_the_file_was_read_is_said_on_stderr(catalog: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    run("check", str(catalog), "--format", "json")
+    err = capsys.readouterr().err
+    assert "listing-quality: note:" in err and "';'" in err  # the sniffed separator
