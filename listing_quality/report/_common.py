@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from listing_quality.types import READINESS
+from listing_quality.types import DIMENSIONS, READINESS
 
 GRADES: tuple[str, ...] = ("A", "B", "C", "D", "E")
 # Scores are shown with one decimal; the fail-under bar is compared against that same
@@ -42,6 +42,16 @@ def finite(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return float(value) if math.isfinite(value) else None
+
+
+def dimension_bars(result: Mapping[str, Any]) -> list[tuple[str, float | None, float]]:
+    """(dimension, score or None, bar width 0-100) in DIMENSIONS order, for any HTML view."""
+    dims = result.get("dimensions") or {}
+    bars = []
+    for dim in DIMENSIONS:
+        value = finite((dims.get(dim) or {}).get("score"))
+        bars.append((dim, value, 0.0 if value is None else max(0.0, min(100.0, value))))
+    return bars
 
 
 def fmt_score(value: Any) -> str:

@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from listing_quality.report._common import finite, fmt_score, location, pick
+from listing_quality.report._common import dimension_bars, finite, fmt_score, location, pick
 from listing_quality.report.fixes import headline, projection, ranked_fixes
 from listing_quality.report.thumbs import settings
-from listing_quality.types import DIMENSIONS, LANGUAGES
+from listing_quality.types import LANGUAGES
 
 
 def esc(value: Any) -> str:
@@ -93,11 +93,8 @@ def _thumbs(thumbs: Sequence[Any]) -> str:
 
 
 def _dims(result: Mapping[str, Any]) -> str:
-    dims = result.get("dimensions") or {}
     rows = []
-    for dim in DIMENSIONS:
-        value = finite((dims.get(dim) or {}).get("score"))
-        width = 0.0 if value is None else max(0.0, min(100.0, value))
+    for dim, value, width in dimension_bars(result):
         rows.append(f'<span>{label("dim_" + dim)}</span><span class="bar"><i style="width:'
                     f'{width:.0f}%"></i></span><span>{esc(fmt_score(value))}</span>')
     return f'<div class="dims">{"".join(rows)}</div>'

@@ -15,7 +15,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from listing_quality.report._common import finite, fmt_score, pick, terminal_safe
+from listing_quality.report._common import (
+    dimension_bars,
+    fmt_score,
+    pick,
+    terminal_safe,
+)
 from listing_quality.report.fixes import headline, ranked_fixes
 from listing_quality.report.html_parts import esc, title_of
 from listing_quality.report.thumbs import settings
@@ -64,11 +69,8 @@ def _thumbs(thumbs: Sequence[tuple[str, str | None]], lang: str) -> str:
 
 def _bars(result: Mapping[str, Any], lang: str) -> str:
     """One bar per dimension, width = score; a dimension no rule applied to shows '-'."""
-    dims = result.get("dimensions") or {}
     rows = []
-    for dim in DIMENSIONS:
-        value = finite((dims.get(dim) or {}).get("score"))
-        width = 0.0 if value is None else max(0.0, min(100.0, value))
+    for dim, value, width in dimension_bars(result):
         rows.append(f'<tr><td style="padding:1px 8px 1px 0">{esc(_word(lang, "dim_" + dim))}'
                     '</td><td style="width:240px;padding:1px 0"><div style="background:#eee;'
                     'height:9px;border-radius:4px"><div style="background:#1b7f3b;height:9px;'
