@@ -50,3 +50,13 @@ def test_sample_catalog_is_small_and_present() -> None:
     assert total < 10 * 1024 * 1024
     assert (samples / "catalog.csv").is_file() and (samples / "catalog_tokopedia.xlsx").is_file()
     assert os.path.isdir(samples / "photos")
+
+
+def test_python_example_prints_what_the_readme_says(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    section = README.split("## Python", 1)[1]
+    code = re.search(r"```python\n(.*?)\n```", section, re.DOTALL).group(1)
+    expected = re.search(r"```text\n(.*?)\n```", section, re.DOTALL).group(1)
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out.strip() == expected.strip()
