@@ -25,6 +25,10 @@ PROFILE_KEYS = {"name", "description", "params"}
 DEFAULT_GRADES = {"A": 90.0, "B": 80.0, "C": 70.0, "D": 60.0}
 MAX_EXTENDS_DEPTH = 8
 NOT_RUBRICS = {"categories"}  # data files that live beside the rubrics
+SECTION_KEYS: dict[str, set[str]] = {  # allowed keys per section; empty = checked elsewhere
+    "description": {"id", "en"}, "dimensions": set(DIMENSIONS), "grades": set(),
+    "readiness": {"marketplace", "local"}, "model": {"blend"},
+}
 
 __all__ = ["Rubric", "RubricError", "Rule", "builtin_names", "load_rubric", "rubric_dir"]
 
@@ -160,10 +164,11 @@ def _merge(layers: list[LocatedYaml]) -> _Merged:
     merged = _Merged()
     for doc in layers:
         merged.files.append(doc.file)
-        for key in ("name", "description", "dimensions", "grades", "readiness", "model"):
+        if "name" in doc.data:
+            merged.top["name"] = doc.data["name"]
+        for key in SECTION_KEYS:
             if key in doc.data:
-                merged.top[key] = doc.data[key]
-                merged.top[f"_where_{key}"] = f"{doc.file}:{doc.line((key,))}"
+                _merge_section(merged, doc, key)
         _merge_params(merged, doc)
         _merge_rules(merged, doc)
         for i, code in enumerate(doc.data.get("disable") or []):
@@ -172,6 +177,29 @@ def _merge(layers: list[LocatedYaml]) -> _Merged:
                            f"no inherited rule {code!r} to disable")
             del merged.rules[code]
     return merged
+
+
+def _merge_section(merged: _Merged, doc: LocatedYaml, key: str) -> None:
+    """Merge one top-level section key by key, so a child that sets `readiness.marketplace`
+    keeps its parent's `readiness.local`; unknown keys and non-numbers fail with their line."""
+    value = doc.data[key]
+    where = f"{doc.file}:{doc.line((key,))}"
+    if not isinstance(value, dict):
+        raise fail(where, key, "expected a mapping")
+    allowed = SECTION_KEYS[key]
+    for sub, item in value.items():
+        sub_where = f"{doc.file}:{doc.line((key, sub))}"
+        if allowed and sub not in allowed:
+            raise fail(sub_where, f"{key}.{sub}",
+                       f"unknown key {sub!r}; expected one of {sorted(allowed)}")
+        if key == "grades" and not (isinstance(sub, str) and sub.isalpha() and sub.isupper()):
+            raise fail(sub_where, f"{key}.{sub}", "a grade is a capital letter (A, B, ...)")
+        text = key == "description"
+        if not isinstance(item, str if text else (int, float)) or isinstance(item, bool):
+            raise fail(sub_where, f"{key}.{sub}",
+                       f"expected {'text' if text else 'a number'}, got {item!r}")
+    merged.top[key] = {**(merged.top.get(key) or {}), **value}
+    merged.top[f"_where_{key}"] = where
 
 
 def _merge_params(merged: _Merged, doc: LocatedYaml) -> None:

@@ -133,3 +133,23 @@ def test_rubric_dir_holds_every_builtin() -> None:
     assert {"tokopedia", "shopee", "lazada", "tiktok", "lokal"} <= set(
         builtin_names(marketplaces=True))
     assert (rubric_dir() / "categories.yaml").is_file()
+
+
+@pytest.mark.parametrize(("section", "expected"), [
+    ("readiness:\n  marketplce: 70\n", "mine.yaml:4: readiness.marketplce"),
+    ("model:\n  blnd: 0.3\n", "mine.yaml:4: model.blnd"),
+    ("dimensions:\n  titel: 30\n", "mine.yaml:4: dimensions.titel"),
+    ("grades:\n  A: ninety\n", "mine.yaml:4: grades.A"),
+    ("description:\n  id: Rubrik\n  fr: Rubrique\n", "mine.yaml:5: description.fr"),
+])
+def test_typos_in_sections_name_file_line_and_key(tmp_path: Path, section: str,
+                                                  expected: str) -> None:
+    assert expected in _error(tmp_path, "name: mine\nextends: umum\n" + section)
+
+
+def test_sections_merge_key_by_key(tmp_path: Path) -> None:
+    """A child that raises the marketplace bar keeps its parent's local floor and model."""
+    rubric = lq.load_rubric(write(tmp_path, "name: mine\nextends: kuliner\n"
+                                            "readiness:\n  marketplace: 85\n"))
+    assert (rubric.ready, rubric.local_bar, rubric.model_blend) == (85.0, 40.0, 0.15)
+    assert rubric.dimensions == lq.load_rubric("kuliner").dimensions
