@@ -12,6 +12,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def workbook(sheets: dict[str, list[list[Any]]]) -> Any:
+    """A real openpyxl workbook with one sheet per entry; None cells are left empty."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    ws.cell(row=r, column=c, value=value)
+    return book
+
+
 def make_photo(folder: Path, name: str, spec: dict[str, Any]) -> str:
     """Write a real image described by `spec` and return its name relative to `folder`."""
     path = folder / name

@@ -10,6 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 import yaml
+from conftest import workbook
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -33,15 +34,7 @@ def write_csv(path, rows, *, delimiter=",", encoding="utf-8"):
 
 def write_xlsx(path, sheets):
     """sheets: {name: [row, ...]}; a row of None cells is left empty."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    ws.cell(row=r, column=c, value=value)
-    book.save(path)
+    workbook(sheets).save(path)
     return path
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import workbook
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
@@ -44,16 +45,9 @@ SHOPEE_LABELS = ["Kategori", "Nama Produk", "Deskripsi Produk", "SKU Induk",
 def book_with(sheets, *, protect=(), merge=(), trailing=None):
     """sheets: {name: [row, ...]} in order; `merge`: (sheet, range); `trailing`:
     (sheet, first row, last row) of formatted but empty rows, as Excel leaves them."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    ws.cell(row=r, column=c, value=value)
-        if name in protect:
-            ws.protection.sheet = True
+    book = workbook(sheets)
+    for name in protect:
+        book[name].protection.sheet = True
     for name, cells in merge:
         book[name].merge_cells(cells)
     if trailing:
