@@ -90,3 +90,14 @@ def test_find_terms_is_longest_first_and_skips_taken() -> None:
     words = split_words(fold("Keripik Singkong Balado"))
     assert find_terms(words, "product_types_kuliner") == [(0, 2, "keripik singkong")]
     assert find_terms(words, "product_types_kuliner", taken={0}) == []
+
+
+@pytest.mark.parametrize(("title", "count"), [
+    ("/ / /", 0), ("/ / / 250 g", 0), ("KERUPUK / KRUPUK SEBLAK | SEBRING | MAWAR", 3),
+    ("Keripik Pedas, 250 g", 1), ("oleh-oleh 1/2 kg", 0), ("a - b - c", 2),
+])
+def test_separators_count_items_that_hold_words(title: str, count: int) -> None:
+    """Regression found by hypothesis: '/ / /' + ' 250 g' used to gain a separator."""
+    from listing_quality.features.title_hygiene import separators
+
+    assert separators(title) == count

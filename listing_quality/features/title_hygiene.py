@@ -21,6 +21,7 @@ from .title_slots import folded, settings
 # A list separator: a pipe or semicolon anywhere, a comma, a slash or dash set off by a space
 # ("Kerupuk / Krupuk", "tgf58 - Hitam"); not "1/2", "S/M", "oleh-oleh".
 _SEPARATOR = re.compile(r"[|;,]|\s[/\-–—]|[/\-–—]\s")
+_WORDLIKE = re.compile(r"\w")
 _PHONE = re.compile(r"(?<![\w+])(?:\+?62|0)[\s.\-]?8[0-9](?:[\s.\-]?[0-9]){6,11}(?![0-9])")
 _URL = re.compile(
     r"(?i)(?:https?://|www\.)[^\s]{1,100}"
@@ -30,8 +31,14 @@ _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,30}")
 
 
 def separators(text: str) -> int:
-    """How many list separators the title holds: 3+ means a keyword list, not a name."""
-    return sum(1 for _ in _SEPARATOR.finditer(text))
+    """How many list separators the title holds: 3+ means a keyword list, not a name.
+
+    Counted as items minus one, where an item holds a word: a separator with nothing on one
+    side separates nothing ("/ / /"), and must not start counting once a seller adds words
+    after it (found by the property "adding a net quantity never lowers the score").
+    """
+    items = [piece for piece in _SEPARATOR.split(text) if _WORDLIKE.search(piece)]
+    return max(0, len(items) - 1)
 
 
 def repeated_words(text: str) -> list[str]:
