@@ -34,9 +34,12 @@ def test_word_order_and_promo_words_do_not_hide_a_duplicate() -> None:
     assert near == [["b"], ["a"]]
 
 
-def test_builders_are_registered() -> None:
-    assert exact_title_duplicates in catalog.BUILDERS
-    assert near_title_duplicates in catalog.BUILDERS
+def test_catalog_pass_adds_both_title_features() -> None:
+    facts = _facts(["Seblak Pedas Level 3 250 g", "Seblak Pedas Level 5 250 g",
+                    "seblak pedas level 3 250 g"])
+    catalog.enrich(facts, ["a", "b", "c"])
+    assert [f["catalog.title_duplicates"] for f in facts] == [["c"], [], ["a"]]
+    assert facts[1]["catalog.title_near_duplicates"] == ["a", "c"]
 
 
 def test_blocking_keeps_the_pass_near_linear() -> None:

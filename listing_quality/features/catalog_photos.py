@@ -9,6 +9,10 @@ by one band was not selective (an 8-bit band of a plain backdrop is "00" in half
 catalog: 400 sample photos took 6 s); bucketing by every *pair* of bands is, and is still
 exact as long as two bands are guaranteed to agree. Each candidate pair is checked once
 (`photo_hash.same_photo`: both hash scales and the colour grid), signatures parsed once.
+
+Split in three so a cluster runs it too (features/catalog.py): `photo_keys` per listing,
+`photo_buckets` per partition (one row per photo and band pair), `photo_pairs` per bucket
+(valid on any subset holding whole buckets) and `apply_photos`, which reads the pairs back.
 """
 
 from __future__ import annotations
@@ -18,44 +22,98 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from .photo_decode import settings
 from .photo_hash import same_photo
 
 MAX_IDS = 5  # a finding names at most this many other listings
 
 
-def photo_reuse(facts: Sequence[Mapping[str, Any]], ids: Sequence[str]) -> dict[str, list[Any]]:
-    """`catalog.photo_reuse`: per photo, the other listings that show the same photo."""
+def photo_keys(facts: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
+    """Per listing: the signature of each photo (None where a photo has none)."""
+    return {"photo_sigs": [_signatures(row) for row in facts]}
+
+
+def _signatures(listing: Mapping[str, Any]) -> list[str | None] | None:
+    records = listing.get("photos.signature") or []
+    if not isinstance(records, (list, tuple)) or not records:
+        return None
+    sigs = [r.get("value") if isinstance(r, Mapping) else None for r in records]
+    return [s if isinstance(s, str) and ":" in s else None for s in sigs]
+
+
+def photo_buckets(keys: pd.DataFrame) -> pd.DataFrame:
+    """One row per (photo, pair of hash bands): photos sharing a bucket are candidates."""
     cfg = settings()
-    photos = _photos(facts)
-    bits = [_hash_ints(sig) for _, _, sig in photos]
-    matches: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for a, b in sorted(_candidates(photos, cfg)):
-        (row_a, index_a, sig_a), (row_b, index_b, sig_b) = photos[a], photos[b]
-        if _hashes_close(bits[a], bits[b], cfg) and same_photo(sig_a, sig_b, cfg):
-            matches[(row_a, index_a)].add(row_b)
-            matches[(row_b, index_b)].add(row_a)
+    bands = int(cfg["hash_bands"])
+    pairs = list(combinations(range(bands), 2)) if bands - cfg["duplicate_bits"] >= 2 \
+        else [(band, band) for band in range(bands)]
+    out: dict[str, list[Any]] = {"bucket": [], "row": [], "id": [], "index": [], "sig": []}
+    for row, ident, sigs in zip(keys["row"].tolist(), keys["id"].tolist(),
+                                keys["photo_sigs"].tolist(), strict=True):
+        for index, sig in enumerate(sigs or ()):
+            if sig is None:
+                continue
+            bits = sig.split(":", 1)[0]
+            width = max(1, len(bits) // bands)
+            cuts = [bits[band * width:(band + 1) * width] for band in range(bands)]
+            for i, j in pairs:
+                for name, value in zip(out, (f"{i}{j}:{cuts[i]}:{cuts[j]}", row, ident,
+                                             index, sig), strict=True):
+                    out[name].append(value)
+    return pd.DataFrame({**out, "row": pd.Series(out["row"], dtype=np.int64),
+                         "index": pd.Series(out["index"], dtype=np.int64)})
+
+
+def photo_pairs(buckets: pd.DataFrame) -> pd.DataFrame:
+    """(row, index, other_row, other_id) for photos of different listings that match."""
+    cfg = settings()
+    found: set[tuple[int, int, int, str]] = set()
+    for _, group in buckets.groupby("bucket", sort=False):
+        members = list(zip(group["row"].tolist(), group["index"].tolist(),
+                           group["id"].tolist(), group["sig"].tolist(), strict=True))
+        for k, (row_a, index_a, id_a, sig_a) in enumerate(members):
+            for row_b, index_b, id_b, sig_b in members[k + 1:]:
+                if row_a != row_b and _match(sig_a, sig_b, cfg):
+                    found.add((row_a, index_a, row_b, id_b))
+                    found.add((row_b, index_b, row_a, id_a))
+    rows = sorted(found)
+    return pd.DataFrame({name: pd.Series([r[i] for r in rows],
+                                         dtype=object if name == "other_id" else np.int64)
+                         for i, name in enumerate(("row", "index", "other_row", "other_id"))})
+
+
+def _match(sig_a: str, sig_b: str, cfg: Mapping[str, Any]) -> bool:
+    return _hashes_close(_hash_ints(sig_a), _hash_ints(sig_b), cfg) and \
+        same_photo(sig_a, sig_b, cfg)
+
+
+def apply_photos(pairs: pd.DataFrame, facts: Sequence[Mapping[str, Any]],
+                 rows: Sequence[int]) -> dict[str, list[Any]]:
+    """`catalog.photo_reuse`: per photo, the other listings that show the same photo."""
+    matches: dict[tuple[int, int], dict[int, str]] = defaultdict(dict)
+    for row, index, other_row, other_id in pairs.itertuples(index=False):
+        matches[(row, index)][other_row] = other_id
     out: list[Any] = []
-    for row, record_list in enumerate(facts):
-        records = record_list.get("photos.signature") or []
+    for row, listing in zip(rows, facts, strict=True):
+        records = listing.get("photos.signature") or []
         column = []
         for index, record in enumerate(records):
-            others = sorted(matches.get((row, index), ()))
-            value = [ids[o] for o in others][:MAX_IDS] or None
+            others = matches.get((row, index), {})
+            value = [others[o] for o in sorted(others)][:MAX_IDS] or None
             column.append({"file": _file(record), "value": value})
         out.append(column)
     return {"catalog.photo_reuse": out}
 
 
-def _photos(facts: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, str]]:
-    """(listing row, photo index, signature) for every measured photo."""
-    found = []
-    for row, listing in enumerate(facts):
-        for index, record in enumerate(listing.get("photos.signature") or []):
-            sig = record.get("value") if isinstance(record, Mapping) else None
-            if isinstance(sig, str) and ":" in sig:
-                found.append((row, index, sig))
-    return found
+def photo_reuse(facts: Sequence[Mapping[str, Any]], ids: Sequence[str]) -> dict[str, list[Any]]:
+    """`catalog.photo_reuse` for one in-memory catalog (keys, buckets, pairs, apply)."""
+    rows = list(range(len(facts)))
+    keys = pd.DataFrame({"row": pd.Series(rows, dtype=np.int64),
+                         "id": pd.Series(list(ids), dtype=object), **photo_keys(facts)})
+    return apply_photos(photo_pairs(photo_buckets(keys)), facts, rows)
 
 
 def _hash_ints(sig: str) -> tuple[int, int] | None:
@@ -74,26 +132,6 @@ def _hashes_close(a: tuple[int, int] | None, b: tuple[int, int] | None,
         return False
     return (bin(a[0] ^ b[0]).count("1") <= cfg["duplicate_bits"]
             and bin(a[1] ^ b[1]).count("1") <= cfg["duplicate_fine_bits"])
-
-
-def _candidates(photos: Sequence[tuple[int, int, str]], cfg: Mapping[str, Any]
-                ) -> set[tuple[int, int]]:
-    """Pairs of photos (positions, a < b) of different listings sharing a pair of bands."""
-    bands = int(cfg["hash_bands"])
-    pairs = list(combinations(range(bands), 2)) if bands - cfg["duplicate_bits"] >= 2 \
-        else [(band, band) for band in range(bands)]
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for position, (_, _, sig) in enumerate(photos):
-        bits = sig.split(":", 1)[0]
-        width = max(1, len(bits) // bands)
-        cuts = [bits[band * width:(band + 1) * width] for band in range(bands)]
-        for i, j in pairs:
-            buckets[(i, j, cuts[i], cuts[j])].append(position)
-    found: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for k, a in enumerate(members):
-            found.update((a, b) for b in members[k + 1:] if photos[a][0] != photos[b][0])
-    return found
 
 
 def _file(record: Any) -> str:

@@ -7,27 +7,27 @@ drag the yardstick the way a mean would, and a listing's robust z-score says how
 "typical spreads" it sits from the middle. Logs, because prices are multiplicative:
 Rp30.000 against Rp15.000 is as far as Rp300.000 against Rp150.000.
 
-Everything is vectorised (pandas groupby on integer group codes), so the pass is
-near-linear in catalog size. Judging (how many spreads is "far", what to do with small
-groups) belongs to the rubric: the record per listing carries the group size `n` and the
-`peers` kind decides.
+Everything is vectorised (pandas groupby), so the pass is near-linear in catalog size.
+It runs in three steps so a cluster can run it too (features/catalog.py): `price_keys` per
+listing, one table of figures per group (`price_groups`, `unit_groups`, `single_groups`,
+valid on any subset holding whole groups) and `apply_prices`, which reads the tables back.
+Judging (how many spreads is "far", what to do with small groups) belongs to the rubric:
+the record per listing carries the group size `n` and the `peers` kind decides.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .catalog_peer_record import PeerRecord, gc_paused
 from .price import config
 
 MAD_TO_SIGMA = 1.4826  # MAD * 1.4826 estimates the standard deviation of normal data
-_GROUP_FIELDS = {"type": 0, "size": 1, "basis": 2, "median": 3, "low": 4, "high": 5, "n": 6}
 NUMERIC = ("price.value", "price.per_100g", "packaging.net_g", "packaging.net_ml",
            "packaging.pack_count")
 
@@ -81,23 +81,13 @@ def group_stats(keys: Sequence[Any] | np.ndarray, values: np.ndarray) -> pd.Data
     `keys` name each row's group (integer codes from `_codes`, or any hashable labels).
     Rows with no value get NaN z but still see their group's figures.
     """
-    cfg = config()
-    codes = pd.factorize(keys if isinstance(keys, np.ndarray)
-                         else pd.Series(list(keys), dtype=object))[0]
-    logs = pd.Series(np.log(values))
-    grouped = logs.groupby(codes)
-    median = grouped.transform("median").to_numpy()
-    mad = pd.Series(np.abs(logs.to_numpy() - median)).groupby(codes).transform("median")
-    scale = np.maximum(MAD_TO_SIGMA * mad.to_numpy(), cfg["min_log_scale"])
-    lo_q, hi_q = cfg["range_low_quantile"], cfg["range_high_quantile"]
-    # reindex: a catalog with no prices at all has no quantile columns to look up
-    quantiles = grouped.quantile([lo_q, hi_q]).unstack().reindex(columns=[lo_q, hi_q])
-    return pd.DataFrame({
-        "z": (logs.to_numpy() - median) / scale, "median": np.exp(median),
-        "low": np.exp(quantiles[lo_q].reindex(codes).to_numpy()),
-        "high": np.exp(quantiles[hi_q].reindex(codes).to_numpy()),
-        "n": grouped.transform("count").to_numpy(),
-    })
+    frame = pd.DataFrame({"group": pd.Series(list(keys), dtype=object), "value": values})
+    table = table_stats(frame, ("group",), "value")
+    at = _positions(table, frame, ("group",))
+    row = {c: table[c].to_numpy()[at] for c in STAT_COLUMNS}
+    return pd.DataFrame({"z": (np.log(values) - row["median_log"]) / row["scale"],
+                         "median": np.exp(row["median_log"]), "low": row["low"],
+                         "high": row["high"], "n": row["n"]})
 
 
 def size_classes(nets: np.ndarray) -> list[str]:
@@ -109,93 +99,101 @@ def size_classes(nets: np.ndarray) -> list[str]:
     return [labels[i] for i in slots.tolist()]
 
 
-class PeerRecord(Mapping):
-    """One listing's peer comparison, read by the `peers` kind as a plain mapping.
-
-    Why not a dict: a catalog of a million listings needs two records each, and dicts
-    made that 1.2 GB. Here a record holds its own value, z and net size, and shares one
-    tuple of group figures (type, size class, basis, median, 80% range, n) with its peers.
-    """
-
-    __slots__ = ("group", "net", "value", "z")
-    KEYS = ("value", "z", "net", "type", "size", "basis", "median", "low", "high", "n")
-
-    def __init__(self, value: float, z: float, net: float | None, group: tuple) -> None:
-        self.value, self.z, self.net, self.group = value, z, net, group
-
-    def __getitem__(self, key: str) -> Any:
-        if key in ("value", "z", "net"):
-            return getattr(self, key)
-        return self.group[_GROUP_FIELDS[key]]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.KEYS)
-
-    def __len__(self) -> int:
-        return len(self.KEYS)
-
-    def __repr__(self) -> str:
-        return f"PeerRecord({dict(self)!r})"
+PRICE_GROUP = ("category", "type", "size")
+UNIT_GROUP = ("category", "type")
+SINGLE_GROUP = ("category", "type", "brand", "has_g")
+STAT_COLUMNS = ("median_log", "scale", "low", "high", "n")
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a million small records are built.
-
-    Why: each allocation burst triggers collections that rescan every live object, which
-    made building the records several times slower than the records themselves. Records
-    hold numbers, strings and shared tuples (no cycles); the collector is restored after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _records(stats: pd.DataFrame, codes: np.ndarray, values: np.ndarray, types: list[str],
-             nets: np.ndarray, sizes: list[str], basis: str) -> list[PeerRecord | None]:
-    """One record per listing for the `peers` kind; None where there is no value."""
-    first = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
-    groups = [(types[i], sizes[i], basis, float(stats["median"][i]), float(stats["low"][i]),
-               float(stats["high"][i]), int(stats["n"][i])) for i in first.tolist()]
-    net_list = [None if n != n else n for n in nets.tolist()]
-    with _gc_paused():
-        return [None if value != value else PeerRecord(value, z, net, groups[code])
-                for value, z, net, code in zip(values.tolist(), stats["z"].tolist(),
-                                               net_list, codes.tolist(), strict=True)]
-
-
-def peer_prices(facts: Sequence[Mapping[str, Any]], ids: Sequence[str]
-                ) -> dict[str, list[Any]]:
-    """`catalog.price_peers`, `catalog.unit_price_peers` and `catalog.multipack_ratio`.
-
-    Pack prices are grouped by category, type and net-size class; prices per 100 g by
-    category and type only, since the unit price already removes the size.
-    """
+def price_keys(facts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Per listing: the group labels and the numbers the peer tables are built from."""
     num = {name: _numbers([row.get(name) for row in facts]) for name in NUMERIC}
     categories, types, brands = _texts(facts)
     nets = np.fmax(num["packaging.net_g"], num["packaging.net_ml"])
-    sizes = size_classes(nets)
     price, unit, count = num["price.value"], num["price.per_100g"], num["packaging.pack_count"]
     # A bundle of unknown total size is no peer of single packs: leave it out of the
     # pack-price groups (H110 compares it with its own single pack instead).
     pack_price = np.where((count > 1) & np.isnan(unit), np.nan, price)
-    by_type, no_size = _codes(categories, types), [""] * len(types)
-    by_size = _codes(by_type, sizes)
-    return {
-        "catalog.price_peers": _records(group_stats(by_size, pack_price), by_size, pack_price,
-                                        types, nets, sizes, "price"),
-        "catalog.unit_price_peers": _records(group_stats(by_type, unit), by_type, unit, types,
-                                             nets, no_size, "per_100g"),
-        "catalog.multipack_ratio": multipack_ratio(by_type, brands, price, unit, count),
-    }
+    has_g = ~np.isnan(unit)
+    per_unit = np.where(has_g, unit, price / np.where(np.isnan(count), 1.0, count))
+    return {"category": categories, "type": types, "brand": brands,
+            "size": size_classes(nets), "net": nets, "pack_price": pack_price, "unit": unit,
+            "per_unit": per_unit, "has_g": has_g,
+            "multi": np.array([bool(b) for b in brands], dtype=bool) & (count > 1)}
 
 
-def multipack_ratio(by_type: np.ndarray, brands: list[str], price: np.ndarray,
-                    unit: np.ndarray, count: np.ndarray) -> list[float | None]:
+def table_stats(keys: pd.DataFrame, by: Sequence[str], value: str) -> pd.DataFrame:
+    """Per group: median and robust scale of log(value), its 80% range and its size.
+
+    Valid on any subset of keys that holds whole groups, so a cluster can run it per
+    group after a shuffle and get the same figures as one machine over the catalog.
+    """
+    cfg = config()
+    logs = np.log(keys[value].to_numpy(float))
+    frame = keys[list(by)].assign(_log=logs)
+    grouped = frame.groupby(list(by), sort=False, dropna=False)["_log"]
+    median = grouped.transform("median").to_numpy()
+    mad = frame.assign(_dev=np.abs(logs - median)).groupby(
+        list(by), sort=False, dropna=False)["_dev"].median()
+    lo_q, hi_q = cfg["range_low_quantile"], cfg["range_high_quantile"]
+    quantiles = grouped.quantile([lo_q, hi_q]).unstack().reindex(columns=[lo_q, hi_q])
+    table = grouped.median().rename("median_log").to_frame()
+    table["scale"] = np.maximum(MAD_TO_SIGMA * mad.to_numpy(), cfg["min_log_scale"])
+    table["low"] = np.exp(quantiles[lo_q].reindex(table.index).to_numpy())
+    table["high"] = np.exp(quantiles[hi_q].reindex(table.index).to_numpy())
+    table["n"] = grouped.count().to_numpy().astype(np.int64)
+    return table.reset_index()
+
+
+def price_groups(keys: pd.DataFrame) -> pd.DataFrame:
+    """Pack-price peers: category x product type x net-size class."""
+    return table_stats(keys, PRICE_GROUP, "pack_price")
+
+
+def unit_groups(keys: pd.DataFrame) -> pd.DataFrame:
+    """Price-per-100 g peers: category x product type (the unit price removes the size)."""
+    return table_stats(keys, UNIT_GROUP, "unit")
+
+
+def single_groups(keys: pd.DataFrame) -> pd.DataFrame:
+    """Median unit price of single packs per product (category, type, brand, unit basis)."""
+    singles = keys[~keys["multi"].to_numpy(bool)]
+    grouped = singles.groupby(list(SINGLE_GROUP), sort=False, dropna=False)["per_unit"]
+    return grouped.median().rename("single_median").reset_index()
+
+
+def _positions(table: pd.DataFrame, keys: pd.DataFrame, by: Sequence[str]) -> np.ndarray:
+    """Row of `table` holding each key row's group (-1 where the table lacks it)."""
+    if table.empty:
+        return np.full(len(keys), -1, dtype=np.int64)
+    index = pd.MultiIndex.from_frame(table[list(by)].astype(object))
+    return index.get_indexer(pd.MultiIndex.from_frame(keys[list(by)].astype(object)))
+
+
+def _peer_records(table: pd.DataFrame, keys: pd.DataFrame, by: Sequence[str], value: str,
+                  basis: str) -> list[PeerRecord | None]:
+    """One record per listing for the `peers` kind; None where there is no value."""
+    at = _positions(table, keys, by)
+    values = keys[value].to_numpy(float)
+    known = at >= 0
+    stats = {c: np.full(len(keys), np.nan) for c in ("median_log", "scale")}
+    for column in stats:
+        stats[column][known] = table[column].to_numpy(float)[at[known]]
+    z = (np.log(values) - stats["median_log"]) / stats["scale"]
+    sizes = table["size"].tolist() if "size" in table else [""] * len(table)
+    groups = [(kind, size, basis, float(np.exp(m)), float(lo), float(hi), int(n))
+              for kind, size, m, lo, hi, n in zip(
+                  table["type"].tolist(), sizes, table["median_log"].tolist(),
+                  table["low"].tolist(), table["high"].tolist(), table["n"].tolist(),
+                  strict=True)]
+    nets = [None if n != n else n for n in keys["net"].tolist()]
+    with gc_paused():
+        return [None if v != v or g < 0 else PeerRecord(v, zz, net, groups[g])
+                for v, zz, net, g in zip(values.tolist(), z.tolist(), nets, at.tolist(),
+                                         strict=True)]
+
+
+def _multipack(table: pd.DataFrame, keys: pd.DataFrame) -> list[float | None]:
     """For multipacks: unit price / median unit price of single packs of the same product.
 
     Same product = same category, type and brand (a listing without a brand has no known
@@ -203,13 +201,31 @@ def multipack_ratio(by_type: np.ndarray, brands: list[str], price: np.ndarray,
     else per piece. Above 1 means buying the bundle costs more per unit than buying
     singles, which buyers notice and sellers rarely intend.
     """
-    has_g = ~np.isnan(unit)
-    per_unit = np.where(has_g, unit, price / np.where(np.isnan(count), 1.0, count))
-    branded = np.array([bool(b) for b in brands], dtype=bool)
-    multi = branded & (count > 1)
-    key = _codes(by_type, brands, has_g)
-    singles = pd.Series(per_unit[~multi]).groupby(key[~multi]).median()
-    ratio = per_unit / pd.Series(key).map(singles).to_numpy(float)
-    keep = multi & np.isfinite(ratio)
+    at = _positions(table, keys, SINGLE_GROUP)
+    median = np.full(len(keys), np.nan)
+    median[at >= 0] = table["single_median"].to_numpy(float)[at[at >= 0]]
+    ratio = keys["per_unit"].to_numpy(float) / median
+    keep = keys["multi"].to_numpy(bool) & np.isfinite(ratio)
     return [round(r, 3) if k else None for r, k in zip(ratio.tolist(), keep.tolist(),
                                                        strict=True)]
+
+
+def apply_prices(tables: Mapping[str, pd.DataFrame], keys: pd.DataFrame
+                 ) -> dict[str, list[Any]]:
+    """`catalog.price_peers`, `catalog.unit_price_peers` and `catalog.multipack_ratio`."""
+    return {
+        "catalog.price_peers": _peer_records(tables["price_groups"], keys, PRICE_GROUP,
+                                             "pack_price", "price"),
+        "catalog.unit_price_peers": _peer_records(
+            tables["unit_groups"], keys, UNIT_GROUP, "unit", "per_100g"),
+        "catalog.multipack_ratio": _multipack(tables["single_groups"], keys),
+    }
+
+
+def peer_prices(facts: Sequence[Mapping[str, Any]], ids: Sequence[str]
+                ) -> dict[str, list[Any]]:
+    """All three price features for one in-memory catalog (keys, tables, apply)."""
+    keys = pd.DataFrame(price_keys(facts))
+    tables = {"price_groups": price_groups(keys), "unit_groups": unit_groups(keys),
+              "single_groups": single_groups(keys)}
+    return apply_prices(tables, keys)

@@ -1,41 +1,42 @@
 """Duplicate and near-duplicate titles in one catalog (a seller listing one thing five times).
 
-Exact duplicates are grouped by a dictionary key. Near-duplicates ("Seblak Pedas Level 3
-250g" / "Seblak Pedas Level 5 250g", word order swapped, a promo word added) are found
-without comparing all pairs: titles are blocked by their folded product type (else their
-first word), sorted inside the block by their sorted-word key, and each is compared with the
-next `near_duplicate_window` titles only (sorted-neighbourhood blocking). rapidfuzz `ratio`
-(Indel) on sorted words is used deliberately: token order is already removed by sorting,
-and `ratio` is about ten times cheaper than `WRatio`. The pass is O(n * window).
+Exact duplicates are grouped by a hash of the case- and space-folded title. Near-duplicates
+("Seblak Pedas Level 3 250g" / "Seblak Pedas Level 5 250g", word order swapped, a promo
+word added) are found without comparing all pairs: titles are blocked by their folded
+product type (else their first word), sorted inside the block by their sorted-word key, and
+each is compared with the next `near_duplicate_window` titles only (sorted-neighbourhood
+blocking). rapidfuzz `ratio` (Indel) on sorted words is used deliberately: token order is
+already removed by sorting, and `ratio` is about ten times cheaper than `WRatio`. The pass
+is O(n * window).
+
+Both passes are split in three so they also run on a cluster (see features/catalog.py):
+`title_keys` per listing, a reduction per group of keys (exact hash, block) that may see
+any subset holding whole groups, and `apply_titles` that reads the reduced tables back.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+import pandas as pd
 from rapidfuzz.distance import Indel
 
 from ..text.lexicon import split_words
 from ..text.normalize import fold
 from .title_slots import settings
 
+EXACT_MAX_IDS = 10
 
-def exact_title_duplicates(facts: Sequence[Mapping[str, Any]],
-                           ids: Sequence[str]) -> dict[str, list[Any]]:
-    """Ids of the other listings whose title is the same, ignoring case and spacing."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, row in enumerate(facts):
-        key = _exact_key(row)
-        if key:
-            groups[key].append(i)
-    duplicates: list[Any] = [[] for _ in facts]
-    for members in groups.values():
-        if len(members) > 1:
-            for i in members:
-                duplicates[i] = [ids[j] for j in members if j != i][:10]
-    return {"catalog.title_duplicates": duplicates}
+
+def title_keys(facts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Per listing: hash of the exact key (0 = no title), near-duplicate block and text."""
+    exact = [_exact_key(row) for row in facts]
+    near = [_near_key(row) for row in facts]
+    hashed = pd.util.hash_array(np.array(exact, dtype=object)).astype(np.int64)
+    hashed[np.array([not key for key in exact], dtype=bool)] = 0
+    return {"exact": hashed, "block": [b for b, _ in near], "near": [t for _, t in near]}
 
 
 def _exact_key(row: Mapping[str, Any]) -> str:
@@ -50,40 +51,79 @@ def _near_key(row: Mapping[str, Any]) -> tuple[str, str]:
     return block, " ".join(words)
 
 
-def near_title_duplicates(facts: Sequence[Mapping[str, Any]],
-                          ids: Sequence[str]) -> dict[str, list[Any]]:
-    """Ids of other listings whose title is almost the same (not identical: that is T110)."""
+def exact_groups(keys: pd.DataFrame) -> pd.DataFrame:
+    """(row, ids): for each listing sharing its exact title, the others' ids in row order."""
+    titled = keys[keys["exact"] != 0]
+    shared = titled[titled.duplicated("exact", keep=False)].sort_values("row", kind="stable")
+    rows, found = [], []
+    for _, group in shared.groupby("exact", sort=False):
+        members = list(zip(group["row"].tolist(), group["id"].tolist(), strict=True))
+        for row, _ in members:
+            rows.append(row)
+            found.append([other for r, other in members if r != row][:EXACT_MAX_IDS])
+    return pd.DataFrame({"row": pd.Series(rows, dtype=np.int64),
+                         "ids": pd.Series(found, dtype=object)})
+
+
+def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
+    """(row, ids): listings whose title is almost the same (not identical: that is T110)."""
     cfg = settings()
     cutoff = cfg["near_duplicate_ratio"] / 100.0
     window, most = int(cfg["near_duplicate_window"]), int(cfg["near_duplicate_max_ids"])
-    blocks: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for i, row in enumerate(facts):
-        block, text = _near_key(row)
-        if text:
-            blocks[block].append((text, _exact_key(row), i))
-    found: list[list[str]] = [[] for _ in facts]
-    for members in blocks.values():
+    texted = keys[keys["near"] != ""].sort_values("row", kind="stable")
+    found: dict[int, list[str]] = {}
+    for _, block in texted.groupby("block", sort=False):
+        members = list(zip(block["near"].tolist(), block["row"].tolist(),
+                           block["exact"].tolist(), block["id"].tolist(), strict=True))
         # two sort orders (words ascending, then descending) so a title that differs only in
         # its first sorted word ("3 ... seblak" / "5 ... seblak") still meets its twin
         for order in (sorted(members), sorted(members, key=_reverse_key)):
-            _compare_window(order, window, cutoff, found, ids, most)
-    return {"catalog.title_near_duplicates": found}
+            _compare_window(order, window, cutoff, found, most)
+    rows = sorted(found)
+    return pd.DataFrame({"row": pd.Series(rows, dtype=np.int64),
+                         "ids": pd.Series([found[r] for r in rows], dtype=object)})
 
 
-def _reverse_key(member: tuple[str, str, int]) -> tuple[list[str], int]:
-    return member[0].split()[::-1], member[2]
+def _reverse_key(member: tuple[str, int, int, str]) -> tuple[list[str], int]:
+    return member[0].split()[::-1], member[1]
 
 
-def _compare_window(order: list[tuple[str, str, int]], window: int, cutoff: float,
-                    found: list[list[str]], ids: Sequence[str], most: int) -> None:
+def _compare_window(order: list[tuple[str, int, int, str]], window: int, cutoff: float,
+                    found: dict[int, list[str]], most: int) -> None:
     """Compare each title with the next `window` titles of this sort order."""
-    for a, (text_a, exact_a, i) in enumerate(order):
-        for text_b, exact_b, j in order[a + 1:a + 1 + window]:
+    for a, (text_a, row_a, exact_a, id_a) in enumerate(order):
+        for text_b, row_b, exact_b, id_b in order[a + 1:a + 1 + window]:
             if exact_a != exact_b and Indel.normalized_similarity(text_a, text_b) >= cutoff:
-                _add(found, i, ids[j], most)
-                _add(found, j, ids[i], most)
+                _add(found, row_a, id_b, most)
+                _add(found, row_b, id_a, most)
 
 
-def _add(found: list[list[str]], i: int, other: str, most: int) -> None:
-    if len(found[i]) < most and other not in found[i]:
-        found[i].append(other)
+def _add(found: dict[int, list[str]], row: int, other: str, most: int) -> None:
+    mine = found.setdefault(row, [])
+    if len(mine) < most and other not in mine:
+        mine.append(other)
+
+
+def lookup(table: pd.DataFrame, rows: Sequence[int]) -> list[list[str]]:
+    """The ids a reduced (row, ids) table holds for each of `rows`; [] where none."""
+    by_row = dict(zip(table["row"].tolist(), table["ids"].tolist(), strict=True))
+    return [list(by_row.get(row, ())) for row in rows]
+
+
+def exact_title_duplicates(facts: Sequence[Mapping[str, Any]],
+                           ids: Sequence[str]) -> dict[str, list[Any]]:
+    """Ids of the other listings whose title is the same, ignoring case and spacing."""
+    keys = _frame(facts, ids)
+    return {"catalog.title_duplicates": lookup(exact_groups(keys), keys["row"].tolist())}
+
+
+def near_title_duplicates(facts: Sequence[Mapping[str, Any]],
+                          ids: Sequence[str]) -> dict[str, list[Any]]:
+    """Ids of other listings whose title is almost the same (not identical: that is T110)."""
+    keys = _frame(facts, ids)
+    return {"catalog.title_near_duplicates": lookup(near_groups(keys), keys["row"].tolist())}
+
+
+def _frame(facts: Sequence[Mapping[str, Any]], ids: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({"row": np.arange(len(facts), dtype=np.int64),
+                         "id": pd.Series(list(ids), dtype=object), **title_keys(facts)})
