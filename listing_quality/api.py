@@ -20,21 +20,23 @@ import pandas as pd
 from . import engine, features, scoring
 from .adapters import Catalog, listing_from_mapping, read_catalog
 from .features import catalog as catalog_features
+from .features.catalog import CatalogContext
 from .model import resolve_model
 from .model.category import auto_rubric
 from .model.finding import with_reasons
+from .partition import Reading, score_partition
 from .progress import Tick, stage, tracker
 from .rubric import Rubric, load_rubric
 from .rubric_select import AUTO
+from .schema import OUTPUT_COLUMNS, conform, dask_meta
+from .stream import DEFAULT_CHUNK, score_chunks
 from .suggest import suggest_title
 from .types import Listing, Result
 
 # a callable features -> probability, a Model, a model.json path, None (the shipped
 # model) or False (no model): see model.resolve_model
 ModelFn = Callable[[Mapping[str, Any]], float | None] | str | os.PathLike | bool | None
-SCORE_COLUMNS = ("id", "overall", "grade", "readiness", "score_title", "score_photos",
-                 "score_packaging", "score_price", "model_probability", "codes",
-                 "top_suggestion")
+SCORE_COLUMNS = OUTPUT_COLUMNS
 FINDING_COLUMNS = ("id", "code", "name", "dimension", "severity", "points", "message",
                    "suggestion", "field", "observed", "expected")
 
@@ -149,14 +151,29 @@ def _measure_all(listings: list[Listing], options: Options, n_jobs: int,
     return facts
 
 
-def score_frame(df: pd.DataFrame, rubric: str = AUTO, marketplace: str | None = None,
-                images_root: str | os.PathLike | None = None, lang: str = "id", *,
-                n_jobs: int = 1, progress: bool = False, model: ModelFn | None = None,
-                allow_network: bool = False) -> pd.DataFrame:
-    """One row per input row, same index and order, with scores, codes and a suggestion."""
-    results = _score_df(df, rubric, marketplace, images_root, lang, n_jobs, progress, model,
-                        allow_network)
-    return results_frame(results, index=df.index, lang=lang)
+def score_frame(data: pd.DataFrame | str | os.PathLike, rubric: str = AUTO,
+                marketplace: str | None = None, images_root: str | os.PathLike | None = None,
+                lang: str = "id", *, n_jobs: int = 1, progress: bool = False,
+                model: ModelFn | None = None, allow_network: bool = False,
+                chunk_size: int = DEFAULT_CHUNK, context: CatalogContext | None = None,
+                source: str | None = None, columns: Mapping[str, Any] | None = None,
+                row_offset: int = 0) -> pd.DataFrame:
+    """One row per input row, same index and order, in `OUTPUT_SCHEMA`.
+
+    `data` is a DataFrame or a CSV/Parquet path. Larger than `chunk_size` rows, it is
+    streamed in two passes with bounded memory (stream.py); `score_chunks` yields the
+    chunks instead of concatenating them. With `context` (a `CatalogContext` reduced from
+    the whole catalog's keys) the frame is one partition of a larger catalog: no catalog
+    pass, only scoring against that context — what Dask and Spark workers run, with
+    `row_offset` its first row's position in the catalog.
+    """
+    options = Options(str(rubric), marketplace, _root(images_root), lang, allow_network)
+    reading = Reading.of(source, columns)
+    if context is not None:
+        return score_partition(data, context, options, model, row_offset, reading)
+    parts = list(score_chunks(data, options, model=model, chunk_size=chunk_size,
+                              n_jobs=n_jobs, progress=progress, reading=reading))
+    return pd.concat(parts) if parts else dask_meta()
 
 
 def findings_frame(data: pd.DataFrame | Sequence[Result], rubric: str = AUTO,
@@ -182,7 +199,7 @@ def results_frame(results: Sequence[Result], index: Any = None, lang: str = "id"
     frame = pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
     if index is not None:
         frame.index = index
-    return frame
+    return conform(frame)
 
 
 def _score_row(result: Result, lang: str) -> dict[str, Any]:
