@@ -38,7 +38,10 @@ class Reduction:
 
     `prepare` (optional) reshapes one partition of keys first (photos: one row per photo
     and hash bucket). `columns` declares the table's columns and types for engines that
-    need a schema (Spark); `reduce` must return exactly those.
+    need a schema (Spark); `reduce` must return exactly those. `distinct`: the same row
+    may come out of several groups (a pair of photos shares several buckets), so an engine
+    reducing group by group drops duplicate rows before it ships the table. `prepared`
+    declares the columns and types `prepare` returns, for the same engines.
     """
 
     name: str
@@ -46,6 +49,8 @@ class Reduction:
     reduce: Callable[[pd.DataFrame], Table]
     columns: tuple[tuple[str, str], ...]
     prepare: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    distinct: bool = False
+    prepared: tuple[tuple[str, str], ...] = ()
 
 
 _STATS = (("median_log", "float64"), ("scale", "float64"), ("low", "float64"),
@@ -63,7 +68,10 @@ REDUCTIONS: tuple[Reduction, ...] = (
                ("has_g", "bool"), ("single_median", "float64"))),
     Reduction("photo_pairs", ("bucket",), catalog_photos.photo_pairs,
               (("row", "int64"), ("index", "int64"), ("other_row", "int64"),
-               ("other_id", "string")), prepare=catalog_photos.photo_buckets),
+               ("other_id", "string")), prepare=catalog_photos.photo_buckets,
+              distinct=True, prepared=(("bucket", "string"), ("row", "int64"),
+                                       ("id", "string"), ("index", "int64"),
+                                       ("sig", "string"))),
 )
 
 KEY_COLUMNS: tuple[tuple[str, str], ...] = (
