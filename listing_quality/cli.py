@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, cli_scores
 from .adapters import AdapterError, Catalog, read_catalog
 from .adapters.csvfile import read_csv
 from .api import Options, score_catalog
@@ -50,6 +50,7 @@ def build_parser(check_defaults: dict[str, Any] | None = None) -> argparse.Argum
     explain.add_argument("code")
     _rubric_args(explain)
     model_commands.add_parsers(sub)  # train, evaluate (model/commands.py)
+    cli_scores.add_parsers(sub, _rubric_args)  # score: a streamed score table
     return parser
 
 
@@ -96,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command in model_commands.COMMANDS:
             return model_commands.run(args)
+        if args.command in cli_scores.COMMANDS:
+            return cli_scores.run(args)
         if args.command == "rules":
             print(render_rules(rule_catalogue(args.rubric, args.marketplace), fmt=args.format,
                                lang=args.lang, title=args.rubric))

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,8 @@ import pandas as pd
 from .features.catalog import CatalogContext, catalog_keys
 from .partition import Reading, adapt, judge_measured, measure_all, rows_of
 from .progress import tracker
-from .schema import conform, dask_meta
+from .report._common import spreadsheet_safe
+from .schema import dask_meta
 from .stream_sources import Source, source_of
 from .types import Listing
 
@@ -179,20 +180,32 @@ class _Inline:
         return None
 
 
-def score_file(data: Any, out: str | os.PathLike, options: Any, **kwargs: Any) -> int:
-    """Stream the scores of `data` into a CSV or Parquet file; return the rows written."""
-    path, written, writer = Path(out), 0, None
+def score_file(data: Any, out: str | os.PathLike, options: Any,
+               on_chunk: Callable[[pd.DataFrame], None] | None = None, **kwargs: Any) -> int:
+    """Stream the scores of `data` into a CSV ("-" = stdout) or Parquet file.
+
+    Text cells written to CSV are escaped against spreadsheet formula injection (sellers
+    write the titles that end up in `top_suggestion`). `on_chunk` sees each chunk as it
+    is written (the CLI counts grades with it). Returns the number of rows written.
+    """
+    target, written, writer = str(out), 0, None
+    parquet = target.lower().endswith(".parquet")
     for part in score_chunks(data, options, **kwargs):
-        if path.suffix.lower() == ".parquet":
+        if parquet:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = pa.Table.from_pandas(conform(part), preserve_index=False)
-            writer = writer or pq.ParquetWriter(path, table.schema)
+            table = pa.Table.from_pandas(part, preserve_index=False)
+            writer = writer or pq.ParquetWriter(target, table.schema)
             writer.write_table(table)
         else:
-            part.to_csv(path, mode="a" if written else "w", header=not written, index=False)
+            safe = part.apply(lambda column: column.map(spreadsheet_safe)
+                              if column.dtype == object else column)
+            safe.to_csv(sys.stdout if target == "-" else target, mode="a" if written else "w",
+                        header=not written, index=False)
         written += len(part)
+        if on_chunk is not None:
+            on_chunk(part)
     if writer is not None:
         writer.close()
     return written
