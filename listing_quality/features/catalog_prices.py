@@ -156,9 +156,16 @@ def unit_groups(keys: pd.DataFrame) -> pd.DataFrame:
 
 
 def single_groups(keys: pd.DataFrame) -> pd.DataFrame:
-    """Median unit price of single packs per product (category, type, brand, unit basis)."""
-    singles = keys[~keys["multi"].to_numpy(bool)]
-    grouped = singles.groupby(list(SINGLE_GROUP), sort=False, dropna=False)["per_unit"]
+    """Median unit price of single packs per product (category, type, brand, unit basis).
+
+    Only products that also sell a multipack are kept: no other listing reads the figure,
+    and the table is what a cluster broadcasts.
+    """
+    multi = keys["multi"].to_numpy(bool)
+    group = list(SINGLE_GROUP)
+    wanted = keys.loc[multi, group].drop_duplicates()
+    singles = keys[~multi].merge(wanted, on=group, how="inner")
+    grouped = singles.groupby(group, sort=False, dropna=False)["per_unit"]
     return grouped.median().rename("single_median").reset_index()
 
 
