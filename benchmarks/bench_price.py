@@ -14,11 +14,17 @@ size classes, never real rows):
   reading N per-listing fact dicts and writing one record per listing;
 - price rules: the H rules judged by the engine per listing (on --judge-n listings,
   scaled to N);
+- issue 6, columnar: peer statistics + H rules for all N listings starting from the price
+  facts held as COLUMNS (numpy arrays and lists, no dict per listing): `peer_columns`
+  then `evaluate_columns`. Run first, so its peak RSS is not the dicts' (checked equal to
+  the engine on --judge-n listings);
+- price rules, columnar: `evaluate_columns` over all N listings on the builder's records
+  (the dict path's output), next to the engine's per-listing figure;
 - parse: `parse_rupiah` on seller-written price strings (8 spellings: rb, ribu, IDR,
   ranges, ...) and on marketplace-export strings ("Rp17.000"), on --parse-n, scaled to N.
 
-Peak memory is the process's maximum resident set size (ru_maxrss), which includes the
-N input dicts themselves.
+Peak memory is the process's maximum resident set size (ru_maxrss); the dict stages'
+figure includes the N input dicts themselves.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ import numpy as np
 from listing_quality import engine
 from listing_quality.api import selected_rubric
 from listing_quality.features.catalog_prices import _codes, group_stats, peer_prices
+from listing_quality.judge_columns import LossTable, columns_of, evaluate_columns
+from listing_quality.peer_columns import peer_columns
 from listing_quality.text.rupiah import parse_rupiah
 
 TYPES = ("seblak", "kerupuk", "keripik", "basreng", "sambal", "kopi", "madu", "kue")
@@ -41,20 +49,34 @@ SPELLINGS = ("Rp{d}", "Rp {d}", "Rp{d},-", "{p}", "{k}rb", "{k} ribu", "IDR {p}"
              "Rp{d} - Rp{d2}")
 
 
-def facts(n: int, seed: int = 6) -> list[dict[str, Any]]:
-    """N fact dicts shaped like `features.extract` output for the price dimension."""
+def price_columns(n: int, seed: int = 6) -> dict[str, Any]:
+    """The price facts of N listings as columns: float arrays (NaN = no value) and lists."""
     rng = np.random.default_rng(seed)
     kinds = np.array(TYPES)[rng.integers(0, len(TYPES), n)].tolist()
-    nets = rng.choice([100.0, 250.0, 500.0, 1000.0, np.nan], n).tolist()
-    prices = np.exp(rng.normal(np.log(15_000), 0.6, n)).round(-2).tolist()
-    packs = rng.choice([np.nan] * 9 + [3.0], n).tolist()
-    return [{"price.value": p, "price.per_100g": p / g * 100 if g == g else None,
-             "price.type": k, "price.category": "kuliner", "price.brand": "ukm",
-             "packaging.net_g": g if g == g else None,
-             "packaging.pack_count": c if c == c else None, "price.discount": None,
-             "price.missing": False, "price.unparseable": None, "price.placeholder": None,
-             "price.charm": None, "price.round": False}
-            for p, k, g, c in zip(prices, kinds, nets, packs, strict=True)]
+    nets = rng.choice([100.0, 250.0, 500.0, 1000.0, np.nan], n)
+    prices = np.exp(rng.normal(np.log(15_000), 0.6, n)).round(-2)
+    nothing = [None] * n
+    return {"price.value": prices, "price.per_100g": prices / nets * 100,
+            "price.type": kinds, "price.category": ["kuliner"] * n, "price.brand": ["ukm"] * n,
+            "packaging.net_g": nets, "packaging.pack_count": rng.choice([np.nan] * 9 + [3.0], n),
+            "price.discount": nothing, "price.missing": np.zeros(n, bool),
+            "price.unparseable": nothing, "price.placeholder": nothing, "price.charm": nothing,
+            "price.round": np.zeros(n, bool)}
+
+
+def facts(n: int, seed: int = 6) -> list[dict[str, Any]]:
+    """N fact dicts shaped like `features.extract` output: `price_columns`, row by row."""
+    columns = {k: v.tolist() if isinstance(v, np.ndarray) else v
+               for k, v in price_columns(n, seed).items()}
+    rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(),
+                                                                       strict=True)]
+    for row in rows:  # a missing number is None in a fact dict, NaN in a column
+        for name in ("price.per_100g", "packaging.net_g", "packaging.pack_count"):
+            if row[name] != row[name]:
+                row[name] = None
+        row["price.missing"], row["price.round"] = bool(row["price.missing"]), \
+            bool(row["price.round"])
+    return rows
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -81,8 +103,34 @@ def peer_core(rows: list[dict[str, Any]]) -> Any:
 
 
 def judge_rules(rows: list[dict[str, Any]]) -> int:
-    rubric = selected_rubric("kuliner", None, ("H",))
+    rubric = price_rubric()
     return sum(len(engine.evaluate(row, rubric)) for row in rows)
+
+
+def price_rubric() -> Any:
+    return selected_rubric("kuliner", None, ("H",))
+
+
+def columnar(n: int) -> tuple[float, float, float, LossTable]:
+    """Issue 6 from columns: peer statistics + H rules for N listings.
+
+    Returns wall seconds, CPU seconds (honest on a shared, busy machine), peak MB, table.
+    """
+    columns = price_columns(n)
+    start, cpu = time.perf_counter(), time.process_time()
+    table = evaluate_columns({**columns, **peer_columns(columns, n)}, n, price_rubric())
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return seconds, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, table
+
+
+def check_columnar(table: LossTable, rows: list[dict[str, Any]]) -> None:
+    """The columnar verdicts equal the engine's on these rows (rows hold their records)."""
+    rubric = price_rubric()
+    for i, row in enumerate(rows):
+        engine_view = {o.rule.code: o.judgement.loss for o in engine.evaluate(row, rubric)}
+        mine = {r.code: float(table.loss[k, i]) for k, r in enumerate(rubric.rules)
+                if table.applies[k, i]}
+        assert mine == engine_view, (i, mine, engine_view)
 
 
 def price_strings(n: int, seed: int = 7) -> list[str]:
@@ -98,8 +146,10 @@ def price_strings(n: int, seed: int = 7) -> list[str]:
 
 def run(n: int, judge_n: int, parse_n: int) -> dict[str, float]:
     """Every figure of the report, measured in one process so the ratios hold."""
+    figures = {"rss_start": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    figures["columnar"], figures["columnar_cpu"], figures["rss_columnar"], table = columnar(n)
     rows = facts(n)
-    figures = {"rss_inputs": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    figures["rss_inputs"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["base"], _ = timed(lambda: baseline(np.array([r["price.value"] for r in rows])))
     figures["core"] = peer_core(rows)
     figures["build"], columns = timed(lambda: peer_prices(rows, [""] * len(rows)))
@@ -109,6 +159,10 @@ def run(n: int, judge_n: int, parse_n: int) -> dict[str, float]:
         for row, value in zip(sample, values, strict=False):
             row[name] = value
     figures["judge"], _ = timed(lambda: judge_rules(sample))
+    check_columnar(table, sample)
+    del table
+    records = {**columns_of(rows, list(price_columns(0))), **columns}
+    figures["judge_columnar"], _ = timed(lambda: evaluate_columns(records, n, price_rubric()))
     texts = price_strings(parse_n)
     figures["parse"], parsed = timed(lambda: [parse_rupiah(t) for t in texts])
     exported = [f"Rp{k * 500:,}".replace(",", ".") for k in range(10, 10 + parse_n)]
@@ -132,6 +186,12 @@ def main(argv: list[str] | None = None) -> None:
           f"({build / base:5.1f}x baseline)")
     print(f"price rules via engine ({args.judge_n:,}):     {f['judge']:6.3f} s  "
           f"-> {f['judge'] * args.n / args.judge_n:6.2f} s per {args.n:,}")
+    print(f"price rules, columnar (all {args.n:,}):  {f['judge_columnar']:6.3f} s  "
+          f"({f['judge'] * args.n / args.judge_n / f['judge_columnar']:5.1f}x faster than "
+          f"the engine)")
+    print(f"issue 6 from COLUMNS: peer stats + price rules: {f['columnar']:6.3f} s wall, "
+          f"{f['columnar_cpu']:6.3f} s CPU ({f['columnar'] / base:5.1f}x baseline), "
+          f"peak RSS {f['rss_columnar']:,.0f} MB (process; {f['rss_start']:,.0f} MB at start)")
     print(f"parse_rupiah ({args.parse_n:,} strings):     {f['parse']:6.3f} s  "
           f"-> {f['parse'] * args.n / args.parse_n:6.2f} s per {args.n:,}  "
           f"({args.parse_n / f['parse']:,.0f} strings/s)")

@@ -3,7 +3,9 @@
     python benchmarks/bench_score.py [--n 20000] [--photos]
 
 Prints listings per second for each stage, measured in the same run, and each stage as a
-ratio of the adapter-only baseline (reading the rows into Listings). Without --photos the
+ratio of the adapter-only baseline (reading the rows into Listings). The two judge stages
+turn measured facts into the score table: per listing (`api.judge` + `results_frame`) and
+by columns (`judge_frame`), checked equal. Without --photos the
 photo column is emptied, so this measures the text path (title, packaging, price, rules).
 """
 
@@ -18,6 +20,7 @@ import pandas as pd
 import listing_quality as lq
 from listing_quality import api
 from listing_quality.features import catalog as catalog_features
+from listing_quality.judge_frame import judge_frame
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
@@ -55,6 +58,12 @@ def main() -> None:
         api.measure(li, options) for li in lq.read_catalog(frame).listings], base)
     timed("catalog pass (enrich)", args.n,
           lambda: catalog_features.enrich(facts, [li.id for li in catalog.listings]), base)
+    listings = list(catalog.listings)
+    _, per_row = timed("judge (per listing)", args.n, lambda: api.results_frame(
+        [api.judge(li, row, options) for li, row in zip(listings, facts, strict=True)]), base)
+    _, columnar = timed("judge (columnar)", args.n,
+                        lambda: judge_frame(listings, facts, options), base)
+    pd.testing.assert_frame_equal(columnar, per_row, check_exact=True)  # same table
     timed("end to end (score_catalog)", args.n,
           lambda: lq.score_catalog(lq.read_catalog(frame), options), base)
 

@@ -87,11 +87,13 @@ def score_partition(pdf: pd.DataFrame, context: CatalogContext, options: Any,
 def judge_measured(listings: Sequence[Listing], facts: list[dict[str, Any]],
                    context: CatalogContext, options: Any, model: Any, row_offset: int,
                    index: Any) -> pd.DataFrame:
-    """Apply the catalog context to measured listings, judge them, conform the output."""
-    from .api import judge, results_frame
+    """Apply the catalog context to measured listings and judge them over columns.
+
+    The columnar judge (judge_frame.py) gives exactly the table the per-listing path
+    gives, rendering only each row's top suggestion instead of every message.
+    """
+    from .judge_frame import judge_frame
 
     keys = catalog_keys(facts, [li.id for li in listings], rows_of(row_offset, len(listings)))
     context.apply(facts, keys)
-    results = [judge(item, row, options, model) for item, row in zip(listings, facts,
-                                                                     strict=True)]
-    return results_frame(results, index=index, lang=options.lang)
+    return judge_frame(listings, facts, options, model, index=index)

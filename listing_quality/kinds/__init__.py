@@ -7,12 +7,12 @@ placeholders against `PLACEHOLDERS` when the rubric is loaded, not when it is us
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
 from . import forbid, length, peers, photo, range_, require, threshold
-from .base import COMMON_PLACEHOLDERS, Judgement, ParamSpec, judge_each
+from .base import COMMON_PLACEHOLDERS, Column, Judgement, ParamSpec, judge_each, loop_column
 
 KINDS: dict[str, ModuleType] = {m.NAME: m for m in (length, require, forbid, threshold, range_,
                                                     peers, photo)}
@@ -42,5 +42,17 @@ def judge(kind: str, value: Any, params: Mapping[str, Any]) -> Judgement | None:
     return module.judge(value, params)
 
 
-__all__ = ["KINDS", "Judgement", "ParamSpec", "check_params", "judge", "params_of",
-           "placeholders_of"]
+def judge_column(kind: str, values: Sequence[Any], params: Mapping[str, Any]) -> Column:
+    """`judge` over a column of values -> (applies, loss) arrays, one entry per value.
+
+    A kind vectorises what it can (`judge_column` in its module); `each` rules and kinds
+    without a column function loop `judge` itself, so every result is the per-value one.
+    """
+    column = getattr(KINDS[kind], "judge_column", None)
+    if column is None or params.get("each"):
+        return loop_column(values, params, lambda value, p: judge(kind, value, p))
+    return column(values, params)
+
+
+__all__ = ["KINDS", "Column", "Judgement", "ParamSpec", "check_params", "judge",
+           "judge_column", "params_of", "placeholders_of"]

@@ -6,10 +6,12 @@ is; both are measured here so one rubric line states the limit and its source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .base import Judgement, ParamSpec, ramp_loss
+import numpy as np
+
+from .base import Column, Judgement, ParamSpec, map_column, ramp_column, ramp_loss
 
 NAME = "length"
 PARAMS = {
@@ -41,6 +43,22 @@ def judge(value: Any, params: Mapping[str, Any]) -> Judgement | None:
     above = (size - high) if high is not None else 0
     loss = max(ramp_loss(below, params.get("ramp")), ramp_loss(above, params.get("ramp")))
     return Judgement(loss=loss, observed=size, expected=_expected(low, high, unit))
+
+
+def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
+    """Many listings at once: sizes by `measure`, the bounds and ramp in numpy.
+
+    Sizes are whole numbers, so `low - size` and `distance / ramp` give the floats the
+    per-listing path gives.
+    """
+    unit = params.get("unit", "chars")
+    sizes = map_column(values, lambda value: measure(value, unit))
+    applies = ~np.isnan(sizes)
+    low, high, ramp = params.get("min"), params.get("max"), params.get("ramp")
+    zero = np.zeros(len(sizes))
+    below = ramp_column(low - sizes, ramp) if low is not None else zero
+    above = ramp_column(sizes - high, ramp) if high is not None else zero
+    return applies, np.where(applies, np.maximum(below, above), 0.0)
 
 
 def _expected(low: Any, high: Any, unit: str) -> str:

@@ -15,10 +15,21 @@ because "too expensive" without the yardstick is not advice a seller can act on.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from .base import Judgement, ParamSpec, is_number, ramp_loss
+import numpy as np
+
+from .base import (
+    Column,
+    Judgement,
+    ParamSpec,
+    is_number,
+    loop_column,
+    number_kind,
+    ramp_column,
+    ramp_loss,
+)
 
 NAME = "peers"
 PARAMS = {
@@ -76,6 +87,50 @@ def judge(value: Any, params: Mapping[str, Any]) -> Judgement | None:
     # The yardstick is worded only for a finding: most listings pass, and a million of
     # them should not pay for text nobody reads.
     return Judgement(loss=loss, observed=round(price), expected=describe() if loss else None)
+
+
+def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
+    """Many listings at once. Records with enough peers are judged in numpy with `judge`'s
+    operations; the rest (reference bands, odd records) by `judge` itself.
+
+    `values` is a list of records, or any column offering `peer_arrays()` -> (value, z,
+    low, high, n) arrays, NaN where missing (judge_columns' columnar peers): a million
+    listings then need no record objects at all.
+    """
+    arrays = getattr(values, "peer_arrays", None)
+    price, z, low, high, n = arrays() if arrays else _arrays(values)
+    with np.errstate(invalid="ignore"):
+        peered = (np.isfinite(price) & np.isfinite(z) & np.isfinite(low) & np.isfinite(high)
+                  & np.isfinite(n) & (n >= params.get("min_peers", DEFAULT_MIN_PEERS)))
+        side, limit = params["side"], params["max_z"]
+        above = np.where((price > high * (1 + 1e-9)) if side != "below" else False, z, -math.inf)
+        below = np.where((price < low * (1 - 1e-9)) if side != "above" else False, -z, -math.inf)
+        loss = np.where(peered, ramp_column(np.maximum(above, below) - limit,
+                                           params.get("ramp")), 0.0)
+    others = np.flatnonzero(~peered & ~np.isnan(price)).tolist()
+    return loop_column(values, params, judge, others, (peered.copy(), loss))
+
+
+def _arrays(values: Sequence[Any]) -> tuple[np.ndarray, ...]:
+    """(value, z, low, high, n) of each record as floats, NaN where missing; an odd record
+    (a field that is not a plain number) gets value inf and NaN figures, so `judge_column`
+    hands it to `judge`."""
+    fields = [_fields(record) for record in values]
+    return tuple(np.array(column, dtype=float).reshape(len(values)) for column in zip(
+        *fields, strict=True)) if fields else tuple(np.zeros(0) for _ in range(5))
+
+
+def _fields(record: Any) -> tuple[Any, ...]:
+    if not isinstance(record, Mapping):
+        return (None, None, None, None, None)
+    try:
+        got = (record.get("value"), record.get("z"), record.get("low"), record.get("high"),
+               record.get("n"))
+    except Exception:  # noqa: BLE001 - a strange record is `judge`'s to decide
+        return (math.inf, None, None, None, None)
+    if all(number_kind(v) == 1 for v in got):
+        return got
+    return (math.inf if got[0] is not None else None, None, None, None, None)
 
 
 Yardstick = tuple[float, float, float, Callable[[], str]]

@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .base import Judgement, ParamSpec, is_number
-from .bounds import judge_bounds
+import numpy as np
+
+from .base import _BIG, Column, Judgement, ParamSpec, is_number, loop_column
+from .bounds import bounds_column, judge_bounds
 
 NAME = "photo"
 PARAMS = {"min": ParamSpec("number"), "max": ParamSpec("number"), "ramp": ParamSpec("number")}
@@ -78,3 +80,60 @@ def _expected(params: Mapping[str, Any], bounded: bool) -> Any:
     if not bounded:
         return "absent"
     return judge_bounds(params.get("min", params.get("max")), params).expected
+
+
+def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
+    """Many listings at once: every photo of every listing in one array, then per listing
+    the share of failing photos. A listing holding anything but plain records of plain
+    values goes to `judge` whole, so each result is the per-listing one.
+    """
+    bounded = "min" in params or "max" in params
+    rows, items, odd = _flatten(values, bounded)
+    n = len(values)
+    if bounded:
+        item_applies, item_loss = bounds_column(items, params)
+        item_loss = np.where(item_applies, item_loss, 0.0)
+    else:
+        item_loss = np.array([1.0 if item is not None and bool(item) else 0.0
+                              for item in items], dtype=float)
+    row_index = np.array(rows, dtype=np.int64)
+    judged = np.bincount(row_index, minlength=n)
+    # bincount adds in input order: the per-listing `sum` of failing photos, exactly
+    lost = np.bincount(row_index, weights=item_loss, minlength=n)
+    applies = judged > 0
+    loss = np.divide(lost, judged, out=np.zeros(n), where=applies)
+    return loop_column(values, params, judge, odd, (applies, loss))
+
+
+def _flatten(values: Sequence[Any], bounded: bool) -> tuple[list[int], list[Any], list[int]]:
+    """(row of each judged photo, its value, rows to judge one by one)."""
+    rows: list[int] = []
+    items: list[Any] = []
+    odd: list[int] = []
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        mine = _plain_items(value, bounded) if type(value) in (list, tuple) else None
+        if mine is None:
+            odd.append(i)
+            continue
+        rows.extend([i] * len(mine))
+        items.extend(mine)
+    return rows, items, odd
+
+
+def _plain_items(records: Sequence[Any], bounded: bool) -> list[Any] | None:
+    """The values of the photos judged, or None when a record or value is not plain."""
+    out = []
+    for record in records:
+        if type(record) is not dict:
+            return None
+        if record.get("skip"):
+            continue
+        item = record.get("value")
+        plain = item is None or type(item) in (float, bool, str) or (
+            type(item) is int and -_BIG < item < _BIG)
+        if not plain or (bounded and type(item) is str) or item != item:
+            return None
+        out.append(item)
+    return out

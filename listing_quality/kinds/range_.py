@@ -6,11 +6,11 @@ category floor or above a marketplace ceiling.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .base import Judgement, ParamSpec
-from .bounds import judge_bounds
+from .bounds import bounds_column, judge_bounds
 
 NAME = "range"
 PARAMS = {
@@ -29,3 +29,8 @@ def check_params(params: Mapping[str, Any]) -> str | None:
 
 def judge(value: Any, params: Mapping[str, Any]) -> Judgement | None:
     return judge_bounds(value, params)
+
+
+def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> tuple[Any, Any]:
+    """Many listings at once (judge_columns.py), with `judge`'s result for each."""
+    return bounds_column(values, params)

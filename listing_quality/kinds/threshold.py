@@ -6,11 +6,11 @@ states exactly one bound reads unambiguously in the rubric.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .base import Judgement, ParamSpec
-from .bounds import judge_bounds
+from .bounds import bounds_column, judge_bounds
 
 NAME = "threshold"
 PARAMS = {"min": ParamSpec("number"), "max": ParamSpec("number"), "ramp": ParamSpec("number")}
@@ -25,3 +25,8 @@ def check_params(params: Mapping[str, Any]) -> str | None:
 
 def judge(value: Any, params: Mapping[str, Any]) -> Judgement | None:
     return judge_bounds(value, params)
+
+
+def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> tuple[Any, Any]:
+    """Many listings at once (judge_columns.py), with `judge`'s result for each."""
+    return bounds_column(values, params)

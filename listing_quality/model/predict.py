@@ -105,6 +105,52 @@ class Model:
         """P(a curator accepts this listing); the api's model protocol."""
         return _sigmoid(self.decision(facts))
 
+    def predict_many(self, facts: Sequence[Mapping[str, Any]]) -> list[float]:
+        """`self(f)` for each listing, bit for bit, at a fraction of the cost.
+
+        Why it matches: the numeric inputs are scaled with the same elementwise operations,
+        each listing's n-gram indices are the same sorted set, and the final dot product
+        stays per listing on the same (indices, values), so its summation order is the
+        per-listing one. Why it is faster: the titles of a catalog share most of their
+        words, and each distinct word's n-grams are looked up once per call.
+        """
+        n_specs = len(self.specs)
+        rows = [vectorize.numeric_row(f, self.specs) for f in facts]
+        numeric = (np.array(rows, dtype=float).reshape(len(rows), n_specs) - self.mean) \
+            / self.scale
+        per_word: dict[str, np.ndarray] = {}
+        specs, mark = np.arange(n_specs), np.zeros(len(self.vocabulary), dtype=bool)
+        out = []
+        for f, scaled in zip(facts, numeric, strict=True):
+            grams = self._row_grams(vectorize.title_of(f), per_word, mark)
+            idx, vals = specs, scaled
+            if len(grams):
+                weight = 1.0 / math.sqrt(len(grams))
+                idx = np.concatenate([specs, grams + n_specs])
+                vals = np.concatenate([scaled, np.full(len(grams), weight)])
+            out.append(_sigmoid(float(np.dot(self.coef[idx], vals)) + self.intercept))
+        return out
+
+    def _row_grams(self, title: str, per_word: dict[str, np.ndarray], mark: np.ndarray
+                   ) -> np.ndarray:
+        """`_ngram_indices(title)` as a sorted array; each word's n-grams are looked up once
+        per call (`per_word`), and their union is marked in `mark` (cleared after)."""
+        words = dict.fromkeys(vectorize.fold(title[:self.ngrams["max_chars"]]).split())
+        for word in words:
+            grams = per_word.get(word)
+            if grams is None:
+                grams = per_word[word] = np.array(sorted(self._word_grams(word)), dtype=np.intp)
+            mark[grams] = True
+        found = np.flatnonzero(mark)
+        mark[found] = False
+        return found
+
+    def _word_grams(self, word: str) -> set[int]:
+        lookup, low, high = self._lookup, self.ngrams["min"], self.ngrams["max"]
+        padded = f" {word} "
+        return {lookup[g] for n in range(low, high + 1) for i in range(len(padded) - n + 1)
+                if (g := padded[i:i + n]) in lookup}
+
     def predict_proba(self, facts: Sequence[Mapping[str, Any]]) -> np.ndarray:
         """scikit-learn's layout: column 0 = P(reject), column 1 = P(accept)."""
         p = np.array([self(f) for f in facts], dtype=float).reshape(-1)
