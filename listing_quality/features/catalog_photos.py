@@ -68,26 +68,53 @@ def photo_buckets(keys: pd.DataFrame) -> pd.DataFrame:
 
 
 def photo_pairs(buckets: pd.DataFrame) -> pd.DataFrame:
-    """(row, index, other_row, other_id) for photos of different listings that match."""
+    """(row, index, other_row, other_id) for photos of different listings that match.
+
+    A pair of photos shares several buckets (every pair of untouched bands), so candidates
+    are collected into a set first and each is checked once; the verdict is also kept per
+    pair of signatures, since a copied photo has the same signature in every listing.
+    """
     cfg = settings()
     found: set[tuple[int, int, int, str]] = set()
-    for _, group in buckets.groupby("bucket", sort=False):
-        members = list(zip(group["row"].tolist(), group["index"].tolist(),
-                           group["id"].tolist(), group["sig"].tolist(), strict=True))
-        for k, (row_a, index_a, id_a, sig_a) in enumerate(members):
-            for row_b, index_b, id_b, sig_b in members[k + 1:]:
-                if row_a != row_b and _match(sig_a, sig_b, cfg):
-                    found.add((row_a, index_a, row_b, id_b))
-                    found.add((row_b, index_b, row_a, id_a))
+    verdicts: dict[tuple[str, str], bool] = {}
+    hashes: dict[str, tuple[int, int] | None] = {}
+    for a, b in _candidate_pairs(buckets):
+        key = (a[3], b[3]) if a[3] <= b[3] else (b[3], a[3])
+        if key not in verdicts:
+            verdicts[key] = _match(key, hashes, cfg)
+        if verdicts[key]:
+            found.add((a[0], a[1], b[0], b[2]))
+            found.add((b[0], b[1], a[0], a[2]))
     rows = sorted(found)
     return pd.DataFrame({name: pd.Series([r[i] for r in rows],
                                          dtype=object if name == "other_id" else np.int64)
                          for i, name in enumerate(("row", "index", "other_row", "other_id"))})
 
 
-def _match(sig_a: str, sig_b: str, cfg: Mapping[str, Any]) -> bool:
-    return _hashes_close(_hash_ints(sig_a), _hash_ints(sig_b), cfg) and \
-        same_photo(sig_a, sig_b, cfg)
+Member = tuple[int, int, str, str]  # (row, photo index, listing id, signature)
+
+
+def _candidate_pairs(buckets: pd.DataFrame) -> set[tuple[Member, Member]]:
+    """Pairs of photos of different listings that share at least one bucket, once each."""
+    groups: dict[str, list[Member]] = defaultdict(list)
+    for bucket, *member in zip(buckets["bucket"].tolist(), buckets["row"].tolist(),
+                               buckets["index"].tolist(), buckets["id"].tolist(),
+                               buckets["sig"].tolist(), strict=True):
+        groups[bucket].append(tuple(member))  # type: ignore[arg-type]
+    pairs: set[tuple[Member, Member]] = set()
+    for members in groups.values():
+        for k, a in enumerate(members):
+            pairs.update((a, b) if a < b else (b, a) for b in members[k + 1:] if a[0] != b[0])
+    return pairs
+
+
+def _match(sigs: tuple[str, str], hashes: dict[str, tuple[int, int] | None],
+           cfg: Mapping[str, Any]) -> bool:
+    for sig in sigs:
+        if sig not in hashes:
+            hashes[sig] = _hash_ints(sig)
+    return _hashes_close(hashes[sigs[0]], hashes[sigs[1]], cfg) and \
+        same_photo(sigs[0], sigs[1], cfg)
 
 
 def apply_photos(pairs: pd.DataFrame, facts: Sequence[Mapping[str, Any]],
