@@ -66,42 +66,73 @@ def exact_groups(keys: pd.DataFrame) -> pd.DataFrame:
 
 
 def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
-    """(row, ids): listings whose title is almost the same (not identical: that is T110)."""
+    """(row, ids): listings whose title is almost the same (not identical: that is T110).
+
+    Titles that clean to the same sorted words ("MADU MURAH!!!", "jual madu murah") are
+    one text: listings sharing it are near-duplicates of each other outright, and only
+    the distinct texts go through the window — else a run of one text longer than the
+    window would hide its neighbours.
+    """
     cfg = settings()
     cutoff = cfg["near_duplicate_ratio"] / 100.0
     window, most = int(cfg["near_duplicate_window"]), int(cfg["near_duplicate_max_ids"])
     texted = keys[keys["near"] != ""].sort_values("row", kind="stable")
-    found: dict[int, list[str]] = {}
+    found: dict[int, list[tuple[int, str]]] = {}
     for _, block in texted.groupby("block", sort=False):
-        members = list(zip(block["near"].tolist(), block["row"].tolist(),
-                           block["exact"].tolist(), block["id"].tolist(), strict=True))
+        by_text: dict[str, list[tuple[int, int, str]]] = {}
+        for text, row, exact, ident in zip(block["near"].tolist(), block["row"].tolist(),
+                                           block["exact"].tolist(), block["id"].tolist(),
+                                           strict=True):
+            by_text.setdefault(text, []).append((row, exact, ident))
+        for members in by_text.values():
+            _pair_up(members, members, found, most)
+        texts = sorted(by_text)
         # two sort orders (words ascending, then descending) so a title that differs only in
         # its first sorted word ("3 ... seblak" / "5 ... seblak") still meets its twin
-        for order in (sorted(members), sorted(members, key=_reverse_key)):
-            _compare_window(order, window, cutoff, found, most)
-    rows = sorted(found)
-    return pd.DataFrame({"row": pd.Series(rows, dtype=np.int64),
-                         "ids": pd.Series([found[r] for r in rows], dtype=object)})
+        for order in (texts, sorted(texts, key=lambda t: t.split()[::-1])):
+            for a, text_a in enumerate(order):
+                for text_b in order[a + 1:a + 1 + window]:
+                    if Indel.normalized_similarity(text_a, text_b) >= cutoff:
+                        _pair_up(by_text[text_a], by_text[text_b], found, most)
+    rows = sorted(r for r, others in found.items() if others)
+    return pd.DataFrame({"row": pd.Series(rows, dtype=np.int64), "ids": pd.Series(
+        [[ident for _, ident in sorted(found[r])] for r in rows], dtype=object)})
 
 
-def _reverse_key(member: tuple[str, int, int, str]) -> tuple[list[str], int]:
-    return member[0].split()[::-1], member[1]
+Member = tuple[int, int, str]  # (row, exact-title hash, listing id)
 
 
-def _compare_window(order: list[tuple[str, int, int, str]], window: int, cutoff: float,
-                    found: dict[int, list[str]], most: int) -> None:
-    """Compare each title with the next `window` titles of this sort order."""
-    for a, (text_a, row_a, exact_a, id_a) in enumerate(order):
-        for text_b, row_b, exact_b, id_b in order[a + 1:a + 1 + window]:
-            if exact_a != exact_b and Indel.normalized_similarity(text_a, text_b) >= cutoff:
-                _add(found, row_a, id_b, most)
-                _add(found, row_b, id_a, most)
+def _pair_up(group_a: list[Member], group_b: list[Member],
+             found: dict[int, list[tuple[int, str]]], most: int) -> None:
+    """Record each listing of one group in the other's list (exact twins excepted)."""
+    _fill(group_a, _by_exact(group_b), found, most)
+    if group_b is not group_a:
+        _fill(group_b, _by_exact(group_a), found, most)
 
 
-def _add(found: dict[int, list[str]], row: int, other: str, most: int) -> None:
-    mine = found.setdefault(row, [])
-    if len(mine) < most and other not in mine:
-        mine.append(other)
+def _by_exact(group: list[Member]) -> list[tuple[int, list[Member]]]:
+    """The group split by exact title, so a listing skips its exact twins in one step."""
+    split: dict[int, list[Member]] = {}
+    for member in group:
+        split.setdefault(member[1], []).append(member)
+    return list(split.items())
+
+
+def _fill(targets: list[Member], sources: list[tuple[int, list[Member]]],
+          found: dict[int, list[tuple[int, str]]], most: int) -> None:
+    """Up to `most` ids per listing: a run of thousands of one text stays linear."""
+    for row_t, exact_t, _ in targets:
+        mine = found.setdefault(row_t, [])
+        for exact_s, members in sources:
+            if len(mine) >= most:
+                break
+            if exact_s == exact_t:
+                continue
+            for row_s, _, id_s in members:
+                if (row_s, id_s) not in mine:
+                    mine.append((row_s, id_s))
+                    if len(mine) >= most:
+                        break
 
 
 def lookup(table: pd.DataFrame, rows: Sequence[int]) -> list[list[str]]:
