@@ -9,6 +9,8 @@ are timed in the same run:
   the title issue quotes (about 50,000 titles/s/core on the reference machine);
 - title features: `features.title.measure` (slots, hygiene, casing, quantities);
 - features + T rules: the above plus every T rule of the kuliner rubric through the engine;
+  and the same with the rules judged by columns (judge_columns.evaluate_columns), plus
+  both ways of judging the rules alone on measured facts;
 - near-duplicate pass: the catalog-level blocked rapidfuzz pass over all n titles.
 
 Each stage prints titles/s and its ratio to the baseline. The issue's target is at least
@@ -18,6 +20,7 @@ Each stage prints titles/s and its ratio to the baseline. The issue's target is 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import re
 import time
@@ -26,6 +29,7 @@ import listing_quality as lq
 from listing_quality import engine
 from listing_quality.features.catalog_titles import near_title_duplicates
 from listing_quality.features.title import measure
+from listing_quality.judge_columns import columns_of, evaluate_columns, features_of
 from listing_quality.text.normalize import tokens
 from listing_quality.types import Listing
 
@@ -62,6 +66,11 @@ def features_and_rules(listings: list[Listing], rubric: lq.Rubric) -> None:
         engine.evaluate(measure(li, None), rubric)
 
 
+def features_and_rules_columnar(listings: list[Listing], rubric: lq.Rubric) -> None:
+    facts = [measure(li, None) for li in listings]
+    evaluate_columns(columns_of(facts, features_of(rubric)), len(facts), rubric)
+
+
 def timed(label: str, n: int, fn, base: float | None = None) -> float:
     """Titles per second of CPU time (per core: honest on a shared, busy machine) and of
     wall time, and the CPU rate as a ratio of the baseline's."""
@@ -88,8 +97,15 @@ def main() -> None:
     base = timed("tokens + 15 regex (baseline)", n, lambda: baseline(titles))
     timed("title features", n, lambda: features_only(listings), base)
     timed("title features + T rules", n, lambda: features_and_rules(listings, rubric), base)
+    timed("features + T rules (columnar)", n,
+          lambda: features_and_rules_columnar(listings, rubric), base)
     facts = features_only(listings)
     ids = [li.id for li in listings]
+    gc.freeze()  # the n fact dicts stay alive: keep the collector from rescanning them
+    timed("T rules only (engine)", n, lambda: [engine.evaluate(f, rubric) for f in facts], base)
+    timed("T rules only (columnar)", n, lambda: evaluate_columns(
+        columns_of(facts, features_of(rubric)), n, rubric), base)
+    gc.unfreeze()
     timed("near-duplicate pass", n, lambda: near_title_duplicates(facts, ids), base)
 
 

@@ -1,8 +1,10 @@
 """MEASURE: pure functions from a listing to a flat dict of facts.
 
 Each dimension has one module with a `measure(listing, context) -> dict`; `extract` runs
-them all. Measuring never judges (no thresholds here) and never raises: a measurement
-that fails is recorded as `data.measure_error`, which a data rule reports on that row.
+them all, handing the text measures one `ListingTexts` so each text of the listing is
+normalised and scanned once. Measuring never judges (no thresholds here) and never
+raises: a measurement that fails is recorded as `data.measure_error`, which a data rule
+reports on that row.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from typing import Any
 
 from ..types import Listing
 from . import data, packaging, photos, price, title
+from .texts import ListingTexts
 
-Measure = Callable[[Listing, "Context"], dict[str, Any]]
+Measure = Callable[[Listing, "Context", ListingTexts], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -30,10 +33,18 @@ class Context:
     allow_network: bool = False
 
 
+def _data(listing: Listing, context: Context, texts: ListingTexts) -> dict[str, Any]:
+    return data.measure(listing, context)
+
+
+def _photos(listing: Listing, context: Context, texts: ListingTexts) -> dict[str, Any]:
+    return photos.measure(listing, context)
+
+
 MEASURES: tuple[tuple[str, Measure], ...] = (
-    ("data", data.measure),
+    ("data", _data),
     ("title", title.measure),
-    ("photos", photos.measure),
+    ("photos", _photos),
     ("packaging", packaging.measure),
     ("price", price.measure),
 )
@@ -42,9 +53,10 @@ MEASURES: tuple[tuple[str, Measure], ...] = (
 def extract(listing: Listing, context: Context | None = None) -> dict[str, Any]:
     context = context or Context()
     features: dict[str, Any] = {"data.measure_error": None, "model.probability": None}
+    texts = ListingTexts(listing)  # lazy: a text is read when a measure first asks
     for name, measure in MEASURES:
         try:
-            features.update(measure(listing, context))
+            features.update(measure(listing, context, texts))
         except Exception as exc:  # noqa: BLE001 - one bad row must not stop a batch
             features["data.measure_error"] = f"{name}: {type(exc).__name__}: {exc}"
     return features

@@ -10,47 +10,33 @@ a seller who filled in the field has said it precisely. Parsing lives in `text/`
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping
 from typing import Any
 
 from ..text import registrations as reg
-from ..text.normalize import is_missing, normalize
-from ..text.quantities import NetQuantity, find_sizes, net_quantity
+from ..text.quantities import NetQuantity, net_quantity
 from ..types import Listing
 from .data import grams
 from .packaging_consistency import net_conflict, shipping_ratio
 from .packaging_label import label_facts
+from .texts import MAX_LABEL_TEXT, ListingTexts, label_text
+from .texts import attribute as _attribute
 
-MAX_LABEL_TEXT = 20_000
-
-
-def _attribute(listing: Listing, key: str) -> str:
-    """An explicit attribute as normalised text; "" when absent, NaN or unprintable."""
-    attrs = listing.attributes if isinstance(listing.attributes, Mapping) else {}
-    value = attrs.get(key)
-    return "" if is_missing(value) else normalize(value)
+__all__ = ["MAX_LABEL_TEXT", "label_net", "label_text", "measure", "registrations"]
 
 
-def label_text(listing: Listing) -> str:
-    """Title, description and pack-label text together: sellers put label facts in any."""
-    pack = _attribute(listing, "label_text")
-    return normalize(f"{listing.title}\n{listing.description}\n{pack}")[:MAX_LABEL_TEXT]
-
-
-@functools.lru_cache(maxsize=4096)
 def label_net(text: str) -> NetQuantity:
-    """Net quantity of a label text, cached: packaging and price both need it."""
+    """Net quantity of a label text (`ListingTexts.label.net` within one measurement)."""
     return net_quantity(text)
 
 
-def measure(listing: Listing, context: Any) -> dict[str, Any]:
-    text = label_text(listing)
-    net = label_net(text)
-    sizes = find_sizes(text)[:5]
+def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
+    texts = texts or ListingTexts(listing)
+    label = texts.label
+    net = label.net
+    sizes = label.sizes[:5]
     stated = bool(net.net_g or net.net_ml or net.pack_count)
-    texts = {"title": normalize(listing.title), "description": normalize(listing.description),
-             "label": _attribute(listing, "label_text")}
+    sources = {"title": texts.title, "description": texts.description,
+               "label": texts.pack_label}
     return {
         "packaging.net_g": net.net_g,
         "packaging.net_ml": net.net_ml,
@@ -59,10 +45,10 @@ def measure(listing: Listing, context: Any) -> dict[str, Any]:
         "packaging.net_stated": stated,
         "packaging.sizes": sizes,
         "packaging.amount_stated": stated or bool(sizes),
-        "packaging.net_conflict": net_conflict(texts),
+        "packaging.net_conflict": net_conflict(sources),
         "packaging.shipping_ratio": shipping_ratio(grams(listing.weight_g), net.net_g),
-        **registrations(listing, text),
-        **label_facts(text, texts["title"]),
+        **registrations(listing, label.text),
+        **label_facts(label.text, texts.title.text),
     }
 
 

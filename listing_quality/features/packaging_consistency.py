@@ -8,7 +8,10 @@ other text mentions it anywhere, as a total or as one pack of a multipack.
 
 from __future__ import annotations
 
-from ..text.quantities import NetQuantity, find_quantities, net_quantity
+from collections.abc import Mapping
+
+from ..text.parsed import Parsed
+from ..text.quantities import NetQuantity
 
 
 def _stated(net: NetQuantity) -> tuple[str, float] | None:
@@ -20,9 +23,9 @@ def _stated(net: NetQuantity) -> tuple[str, float] | None:
     return None
 
 
-def _mentioned(text: str, net: NetQuantity) -> set[float]:
+def _mentioned(text: Parsed, net: NetQuantity) -> set[float]:
     """Every mass and volume `text` mentions, plus its net total and per-pack amount."""
-    amounts = {q.amount for q in find_quantities(text) if q.kind in ("mass", "volume")}
+    amounts = {q.amount for q in text.quantities if q.kind in ("mass", "volume")}
     extras = (net.net_g, net.net_ml, net.per_unit_g, net.per_unit_ml)
     return amounts | {a for a in extras if a}
 
@@ -31,13 +34,16 @@ def _show(unit: str, amount: float) -> str:
     return f"{amount:g} {unit}"
 
 
-def net_conflict(texts: dict[str, str]) -> str | None:
+def net_conflict(texts: Mapping[str, str | Parsed]) -> str | None:
     """A warning text when two sources state different net quantities, else None.
 
-    `texts` maps a source name ("title", "description", "label") to its text; the first
-    pair that disagrees is reported, e.g. "title 250 g, description 500 g".
+    `texts` maps a source name ("title", "description", "label") to its text, or to that
+    text already `Parsed` (then its scan is reused); the first pair that disagrees is
+    reported, e.g. "title 250 g, description 500 g".
     """
-    nets = {name: net_quantity(text) for name, text in texts.items() if text}
+    parsed = {name: text if isinstance(text, Parsed) else Parsed(text)
+              for name, text in texts.items()}
+    nets = {name: text.net for name, text in parsed.items() if text.text}
     stated = {name: _stated(net) for name, net in nets.items()}
     names = [name for name, value in stated.items() if value]
     for i, first in enumerate(names):
@@ -45,9 +51,9 @@ def net_conflict(texts: dict[str, str]) -> str | None:
             (unit_a, a), (unit_b, b) = stated[first], stated[second]  # type: ignore[misc]
             if unit_a != unit_b or abs(a - b) <= 0.01 * max(a, b):
                 continue
-            if a in _mentioned(texts[second], nets[second]):
+            if a in _mentioned(parsed[second], nets[second]):
                 continue
-            if b in _mentioned(texts[first], nets[first]):
+            if b in _mentioned(parsed[first], nets[first]):
                 continue
             return f"{first} {_show(unit_a, a)}, {second} {_show(unit_b, b)}"
     return None

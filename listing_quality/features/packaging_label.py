@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..text.lexicon import find_phrases
+from ..text.prefilter import search
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,8 +27,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
 
 
 def states(text: str, name: str) -> bool:
-    """True when pattern `name` of `label_patterns.yaml` occurs in `text`."""
-    return bool(patterns()[name].search(text))
+    """True when pattern `name` of `label_patterns.yaml` occurs in `text`.
+
+    Most texts lack the words a pattern needs (`prefilter`): those skip the search.
+    """
+    return search(patterns()[name], text) is not None
 
 
 def label_facts(text: str, title: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from ..text.normalize import fold
 from ..text.quantities import NetQuantity
 from ..text.rupiah import parse_rupiah
 from ..types import Listing
-from .packaging import label_net, label_text
+from .texts import ListingTexts
 
 _FILLER = re.compile(r"^(\d)\1{4,}$")  # 99999, 1111111: typed to get past a required field
 _WORD = re.compile(r"[^\W\d_]+")
@@ -43,13 +43,13 @@ def config() -> dict[str, Any]:
     return data
 
 
-def measure(listing: Listing, context: Any) -> dict[str, Any]:
+def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
     price = parse_rupiah(listing.price)
     original = parse_rupiah(listing.original_price)
     value = price.value if price.ok else None
     missing = price.reason == "empty"
     orig = original.value if original.ok and original.value else None
-    net = label_net(label_text(listing))
+    net = (texts or ListingTexts(listing)).label.net  # the net packaging reads
     return {
         "price.raw": None if listing.price is None else str(listing.price)[:80],
         "price.value": value,
@@ -112,10 +112,16 @@ def charm_ending(value: float | None) -> str | None:
     if value is None or not float(value).is_integer() or value < cfg["charm_min_price"]:
         return None
     whole = int(value)
-    for ending in cfg["charm_endings"]:
-        if whole % 10 ** len(str(ending)) == ending:
+    for ending, modulus in _charm_moduli():
+        if whole % modulus == ending:
             return str(ending)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _charm_moduli() -> tuple[tuple[int, int], ...]:
+    """Each charm ending with the power of ten it is read modulo (900 -> 1000), in order."""
+    return tuple((ending, 10 ** len(str(ending))) for ending in config()["charm_endings"])
 
 
 def is_round(value: float | None) -> bool:

@@ -12,19 +12,22 @@ import re
 from typing import Any
 
 from ..text.lexicon import split_words
-from ..text.normalize import fold, normalize
+from ..text.normalize import fold
 from ..types import Listing
 from . import title_hygiene
+from .texts import ListingTexts
 from .title_slots import find_slots, type_count
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LONE_SYMBOLS = re.compile(r"(?<!\w)[^\w\s]+(?!\w)")
 _SYMBOL_RUN = re.compile(r"([^\w\s])\1+|[\U0001F300-\U0001FAFF\u2600-\u27BF]{2,}")
 
 
-def measure(listing: Listing, context: Any) -> dict[str, Any]:
-    text = normalize(listing.title)
-    brand = normalize(listing.brand)
-    slots = find_slots(text, brand)
+def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
+    texts = texts or ListingTexts(listing)
+    text = texts.title.text
+    brand = texts.brand
+    slots = find_slots(text, brand, texts.title)
     noise = title_hygiene.noise(text)
     return {
         "title.text": text,
@@ -43,7 +46,7 @@ def measure(listing: Listing, context: Any) -> dict[str, Any]:
         "title.type_count": type_count(text),
         "title.claims": noise.claims,
         "title.contacts": noise.contacts,
-        "description.words": len(normalize(listing.description).split()),
+        "description.words": len(texts.description.text.split()),
     }
 
 
@@ -71,7 +74,7 @@ def clean_title(text: str) -> str:
     """
     spans = title_hygiene.noise(text).spans
     stripped = _SYMBOL_RUN.sub(" ", title_hygiene.without(text, spans) if spans else text)
-    return " ".join(re.sub(r"(?<!\w)[^\w\s]+(?!\w)", " ", stripped).split())
+    return " ".join(_LONE_SYMBOLS.sub(" ", stripped).split())
 
 
 def upper_ratio(text: str, brand: str = "") -> float:

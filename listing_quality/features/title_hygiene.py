@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from ..text.lexicon import phrase_pattern, split_words
+from ..text.lexicon import phrase_matches, split_words
 from ..text.normalize import unit_table
 from .title_slots import folded, settings
 
@@ -76,9 +76,9 @@ class Noise:
     spans: tuple[tuple[int, int], ...]
 
 
-def _phrases(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[str]:
+def _phrases(lexicon: str, text: str, spans: list[tuple[int, int]]) -> list[str]:
     found: list[str] = []
-    for match in rx.finditer(text):
+    for match in phrase_matches(text, lexicon):
         spans.append(match.span())
         phrase = " ".join(match.group(0).lower().split())
         if phrase not in found:
@@ -92,14 +92,14 @@ def noise(text: str) -> Noise:
     numbers, links, @handles, other platforms), with their spans: one pass per pattern
     serves both the rules (the hits) and `title.clean` (the text without the spans)."""
     spans: list[tuple[int, int]] = []
-    promo = _phrases(phrase_pattern("promo"), text, spans)
-    claims = _phrases(phrase_pattern("claims"), text, spans)
+    promo = _phrases("promo", text, spans)
+    claims = _phrases("claims", text, spans)
     contacts: list[str] = []
     for rx in _patterns(text):
         for match in rx.finditer(text):
             spans.append(match.span())
             contacts.append(match.group(0).strip())
-    contacts += _phrases(phrase_pattern("platforms"), text, spans)
+    contacts += _phrases("platforms", text, spans)
     return Noise(promo, claims, contacts[:10], tuple(sorted(spans)))
 
 
@@ -116,8 +116,7 @@ def without(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def _patterns(text: str) -> tuple[re.Pattern[str], ...]:
     """Only the contact patterns that can match: a link needs a ".", a handle an "@", a
-    phone number a digit. Most titles have none of these, and skipping is what keeps the
-    check cheap at a million titles."""
-    wanted = [(_PHONE, any(c.isdigit() for c in text)), (_URL, "." in text),
-              (_HANDLE, "@" in text)]
+    phone number an 8 (08..., +628...). Most titles have none of these, and skipping is
+    what keeps the check cheap at a million titles."""
+    wanted = [(_PHONE, "8" in text), (_URL, "." in text), (_HANDLE, "@" in text)]
     return tuple(rx for rx, possible in wanted if possible)

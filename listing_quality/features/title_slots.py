@@ -20,7 +20,7 @@ import yaml
 
 from ..text.lexicon import Index, Span, find_terms, match_terms, merged_index, split_words
 from ..text.normalize import fold
-from ..text.quantities import find_quantities, find_sizes
+from ..text.parsed import Parsed
 
 _LEVEL = re.compile(r"(?i)\blevel\s{0,2}(\d{1,2})\b")
 FOOD_ONLY = ("flavours",)
@@ -141,9 +141,11 @@ def _descriptors(words: _Words, food: bool, type_span: Span | None) -> dict[str,
     return {slot: " ".join(parts) for slot, parts in found.items()}
 
 
-def find_slots(text: str, brand: str = "") -> dict[str, str]:
+def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict[str, str]:
     """Slot -> text as written in `text` (normalised): jenis, merek, varian, berat, ukuran,
-    bahan, teknik, asal. A slot the title does not fill is absent."""
+    bahan, teknik, asal. A slot the title does not fill is absent. `parsed`: `text`
+    already parsed (its quantities and sizes are reused)."""
+    parsed = parsed if parsed is not None and parsed.text == text else Parsed(text)
     words = _words(text)
     slots: dict[str, str] = {}
     typed = product_type(words)
@@ -156,10 +158,10 @@ def find_slots(text: str, brand: str = "") -> dict[str, str]:
     slots.update(_descriptors(words, food, typed[0] if typed else None))
     if level := _LEVEL.search(text):
         slots["varian"] = " ".join(filter(None, (slots.get("varian"), level.group(0))))
-    quantities = [q for q in find_quantities(text) if q.kind in ("mass", "volume", "count")]
+    quantities = [q for q in parsed.quantities if q.kind in ("mass", "volume", "count")]
     if quantities:
         slots["berat"] = quantities[0].text
-    if sizes := find_sizes(text):
+    if sizes := parsed.sizes:
         slots["ukuran"] = sizes[0]
     if (asal := _origin(words)) is not None:
         slots["asal"] = asal

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import Unit, alternation, label_before, read_amount, text_data, unit_table
+from .phrases import may_start
 
 SEP_RE = re.compile(r"\s{0,3}[x×X*@]\s{0,3}")
 """What joins atoms into a multipack or a size: "2 x 250 g", "30x25 cm", "10 sachet @ 25 g"."""
@@ -43,16 +44,64 @@ def _atom_re() -> re.Pattern[str]:
     )
 
 
+# Most texts hold no number word ("dua", "setengah"): for them a digits-only form of the
+# regex above finds the same atoms, and it starts with a plain character class, which
+# lets `re` skip to the next digit in C instead of trying every position (the scan was the
+# largest cost of a title). Same lookbehinds, moved one character on: `(?<!X)` before a
+# digit is `(?<!X.)` after it. tests/test_text_fast_paths.py pins the two regexes together.
+_DIGITS_RE = re.compile(
+    r"(?P<num>[0-9½¼¾]"
+    r"(?:(?<![\w.,/].)(?<![^\W_]-.)|(?<=(?<![^\W\d_])[xX×].)|(?<=[^\W\d_],.)"
+    r"|(?<=(?<![^\W\d_])[iI][sS][iI].))"
+    r"(?:(?<=[0-9])[0-9]{0,5}\s?/\s?[0-9]{1,6}(?![0-9/])"  # 1/2
+    r"|(?<=[0-9])[0-9]*(?:[.,][0-9]+)*(?:\s?[½¼¾])?|(?<=[½¼¾])))"  # 1.000, 1,5, 1½, ½
+    r"(?:\s{0,2}(?P<unit>[^\W\d_]+))?",
+    re.IGNORECASE,
+)
+_NOT_BEFORE_WORD = frozenset("abcdefghjklmnopqrstuvwyz0123456789_")  # all but x and isi
+
+
+@functools.lru_cache(maxsize=1)
+def _number_word_re() -> re.Pattern[str]:
+    """First words of the number words, lower case: the "may hold one" test (no flags, so
+    `re` skips to their initials in C)."""
+    firsts = {str(w).split()[0].lower() for w in text_data()["number_words"]}
+    return re.compile("|".join(re.escape(w) for w in sorted(firsts, key=lambda w: (-len(w), w))))
+
+
+def _may_hold_number_word(text: str) -> bool:
+    """False only when no number word can start an atom: then the digits-only regex is exact.
+
+    An atom's number word is never glued to a letter or digit before it, except the x of
+    "2x" and the i of "isi".
+    """
+    return may_start(_number_word_re(), text, _NOT_BEFORE_WORD)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_quantities() -> frozenset[str]:
+    return frozenset(str(s) for s in text_data()["not_quantities"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _amount(raw: str) -> float | None:
+    """`read_amount`, remembered for short numbers: "250", "1,5" recur in every catalog."""
+    return read_amount(raw)
+
+
 @functools.lru_cache(maxsize=256)
 def scan(text: str) -> tuple[Atom, ...]:
     """Numbers not glued to a code ("A455L", not "2x250g"), with their unit; cached (shared)."""
-    skip = frozenset(str(s) for s in text_data()["not_quantities"])
+    skip = _not_quantities()
+    units = unit_table()
     atoms: list[Atom] = []
-    for match in _atom_re().finditer(text):
-        value = read_amount(match.group("num"))
+    regex = _atom_re() if _may_hold_number_word(text) else _DIGITS_RE
+    for match in regex.finditer(text):
+        raw = match.group("num")
+        value = _amount(raw) if len(raw) <= 16 else read_amount(raw)
         if value is None:
             continue
-        unit = unit_table().get((match.group("unit") or "").lower())
+        unit = units.get((match.group("unit") or "").lower())
         glued = text[match.end() : match.end() + 1].isdigit()  # "G2", "G40": model codes
         if glued or (unit and value > (unit.max_value or float("inf"))):  # "868L": not litres
             unit = None

@@ -10,6 +10,8 @@ import functools
 import re
 from importlib import resources
 
+from .phrases import find_matches, first_word_index
+
 
 @functools.lru_cache(maxsize=32)
 def load_words(name: str) -> tuple[str, ...]:
@@ -30,10 +32,15 @@ def phrase_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
+def phrase_matches(text: str, name: str) -> list[re.Match[str]]:
+    """The matches of `phrase_pattern(name)` in `text`, found by word (see `phrases`)."""
+    return find_matches(text, phrase_pattern(name), first_word_index(load_words(name)))
+
+
 def find_phrases(text: str, name: str) -> list[str]:
     """Phrases of lexicon `name` in `text`, lowercased, in order, without repeats."""
     found: list[str] = []
-    for match in phrase_pattern(name).finditer(text):
+    for match in phrase_matches(text, name):
         phrase = " ".join(match.group(0).lower().split())
         if phrase not in found:
             found.append(phrase)
@@ -123,20 +130,18 @@ def find_terms(words: list[str] | tuple[str, ...], name: str,
 def match_terms(words: list[str] | tuple[str, ...], index: Index,
                 taken: set[int] | None = None) -> list[Span]:
     """`find_terms` over a prepared index (see `term_index`, `merged_index`)."""
+    if index.keys().isdisjoint(words):
+        return []  # no word starts a phrase: the usual case, decided in C
     taken = taken or set()
     spans: list[Span] = []
-    i = 0
-    while i < len(words):
-        hit = None
-        if i not in taken and (candidates := index.get(words[i])):
-            for n, keys in candidates:  # longest first
-                phrase = keys.get(tuple(words[i:i + n]))
-                if phrase is not None and (not taken or taken.isdisjoint(range(i, i + n))):
-                    hit = (i, i + n, phrase)
-                    break
-        if hit:
-            spans.append(hit)
-            i = hit[1]
-        else:
-            i += 1
+    free = 0  # words before this belong to the phrase found last
+    for i, word in enumerate(words):
+        if i < free or i in taken or not (candidates := index.get(word)):
+            continue
+        for n, keys in candidates:  # longest first
+            phrase = keys.get(tuple(words[i:i + n]))
+            if phrase is not None and (not taken or taken.isdisjoint(range(i, i + n))):
+                spans.append((i, i + n, phrase))
+                free = i + n
+                break
     return spans

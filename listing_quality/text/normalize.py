@@ -64,6 +64,8 @@ def normalize(text: object) -> str:
     format characters (zero-width spaces, bidi marks) are invisible in a title but break
     matching. Never raises: an object whose str() fails becomes "".
     """
+    if type(text) is str and text.isascii() and text[:MAX_TEXT_CHARS].isprintable():
+        return " ".join(text[:MAX_TEXT_CHARS].split())  # plain ASCII: only spaces to collapse
     if is_missing(text):
         return ""
     try:
@@ -71,7 +73,7 @@ def normalize(text: object) -> str:
     except Exception:  # noqa: BLE001 - a str() that raises is no text
         return ""
     raw = raw[:MAX_TEXT_CHARS]
-    kept = _UNUSUAL.sub(_replace_unusual, raw)
+    kept = _UNUSUAL.sub(lambda m: _unusual(m.group(0)), raw)
     folded = unicodedata.normalize("NFKC", kept).replace("\u2044", "/")  # ½ -> 1⁄2 -> 1/2
     return _WS_RE.sub(" ", folded).strip()[:MAX_TEXT_CHARS]
 
@@ -84,14 +86,10 @@ _UNUSUAL = re.compile(r"[^\x20-\x7e]")
 
 @functools.lru_cache(maxsize=4096)
 def _unusual(ch: str) -> str:
+    """Whitespace becomes a space, control/format characters go, everything else stays."""
     if ch.isspace():
         return " "
     return "" if unicodedata.category(ch) in _DROP_CATEGORIES else ch
-
-
-def _replace_unusual(match: re.Match[str]) -> str:
-    """Whitespace becomes a space, control/format characters go, everything else stays."""
-    return _unusual(match.group(0))
 
 
 def bounded(text: object) -> str:
@@ -161,14 +159,23 @@ def alternation(words: Iterable[object]) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _label_re(key: str) -> re.Pattern[str]:
+def _label_re(key: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
     words = alternation(text_data()[key])
-    return re.compile(rf"(?<![^\W\d_])(?:{words})\.?[\s:=()\-]{{0,4}}$", re.IGNORECASE)
+    ends = frozenset(str(w)[-1].lower() for w in text_data()[key])  # every label's last letter
+    return (re.compile(rf"(?<![^\W\d_])(?:{words})\.?[\s:=()\-]{{0,4}}$", re.IGNORECASE),
+            ends if all(c.isascii() for c in ends) else None)
 
 
 def label_before(text: str, pos: int, key: str) -> int | None:
-    """Start of a `units.yaml` label list `key` ("Netto: ", "isi ") ending exactly at `pos`."""
-    match = _label_re(key).search(text, max(0, pos - _LABEL_WINDOW), pos)
+    """Start of a `units.yaml` label list `key` ("Netto: ", "isi ") ending exactly at `pos`.
+
+    A label's last letter lies within 7 characters of `pos` (".", 4 separators, a final
+    newline); an ASCII tail holding none of those letters skips the regex (most numbers)."""
+    regex, ends = _label_re(key)
+    tail = text[pos - 7 if pos > 7 else 0:pos]  # (a conditional: max() cost more, per atom)
+    if ends is not None and tail.isascii() and ends.isdisjoint(tail.lower()):
+        return None
+    match = regex.search(text, pos - _LABEL_WINDOW if pos > _LABEL_WINDOW else 0, pos)
     return match.start() if match else None
 
 
@@ -194,15 +201,19 @@ def unit_table() -> dict[str, Unit]:
 
 
 @functools.lru_cache(maxsize=1)
-def _variants() -> dict[str, str]:
-    """Variant -> canonical word, from `lexicons/variants.txt` (first word of a line wins)."""
+def _variants() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Variant -> canonical word, from `lexicons/variants.txt` (first word of a line wins),
+    and a regex finding exactly the whole words that are variants (a dict probe per word,
+    in Python, cost more than folding the rest of a title)."""
     path = resources.files("listing_quality.text") / "lexicons" / "variants.txt"
     mapping: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         words = line.split("#", 1)[0].lower().split()
         for word in words[1:]:
             mapping[word] = words[0]
-    return mapping
+    keys = sorted((w for w in mapping if _WORD_RE.fullmatch(w)), key=lambda w: (-len(w), w))
+    found = rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, keys))})(?![^\W\d_])" if keys else "(?!)"
+    return mapping, re.compile(found)
 
 
 def fold(text: str) -> str:
@@ -211,9 +222,8 @@ def fold(text: str) -> str:
     Why: duplicate detection and title slots must treat "kripik" and "keripik" as one word.
     Only true spelling variants are folded, never translations or synonyms.
     """
-    variants = _variants()
-    lowered = normalize(text).lower()
-    return _WORD_RE.sub(lambda m: variants.get(m.group(0), m.group(0)), lowered)
+    variants, found = _variants()
+    return found.sub(lambda m: variants[m.group(0)], normalize(text).lower())
 
 
 def tokens(text: str) -> list[str]:

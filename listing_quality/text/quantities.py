@@ -73,11 +73,14 @@ def _quantity(text: str, atom: _Atom, start: int) -> Quantity:
     return Quantity(atom.value, unit.name, amount, unit.kind, span, start, atom.end)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every mass, volume and count in order ("isi 10" counts 10 pcs); lengths are sizes."""
+def find_quantities(text: str, atoms: Sequence[_Atom] | None = None) -> list[Quantity]:
+    """Every mass, volume and count in order ("isi 10" counts 10 pcs); lengths are sizes.
+
+    `atoms`: the scan of this very text when the caller has it (see `parsed.Parsed`).
+    """
     text = bounded(text)
     found: list[Quantity] = []
-    for atom in _atoms(text):
+    for atom in _atoms(text) if atoms is None else atoms:
         counted = atom.unit is None and atom.lead is not None  # "isi 10"
         if counted or (atom.unit is not None and atom.unit.kind != "length"):
             found.append(_quantity(text, atom, atom.lead if counted else atom.start))
@@ -129,14 +132,15 @@ def _pack_count(text: str, atoms: Sequence[_Atom]) -> tuple[int | None, int, int
     return None, 0, 0
 
 
-def net_quantity(text: str) -> NetQuantity:
+def net_quantity(text: str, atoms: Sequence[_Atom] | None = None) -> NetQuantity:
     """The net contents of the pack: "isi 10 x 25 g" -> 250 g in 10 items of 25 g.
 
     Of several, a labelled one ("Netto", "Berat bersih") wins, then the first multipack, then
-    the first single mass or volume; sizes (lengths) never count. Never raises.
+    the first single mass or volume; sizes (lengths) never count. Never raises. `atoms`:
+    the scan of this very text when the caller has it.
     """
     text = bounded(text)
-    atoms = _atoms(text)
+    atoms = _atoms(text) if atoms is None else atoms
     choice, start, labelled = _choose(text, atoms)
     count, count_start, count_end = _pack_count(text, atoms)
     if choice is None:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from .normalize import bounded
+from .prefilter import can_match, search
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,13 @@ def pirt_structure(digits: str, year: int | None = None) -> Pirt:
 def find_pirt(text: str, year: int | None = None) -> Pirt | None:
     """The first P-IRT number in `text` (valid or malformed), or None when none is stated."""
     text = bounded(text)
-    match = pattern("pirt").search(text) or pattern("pirt_loose").search(text)
+    match = search(pattern("pirt"), text) or search(pattern("pirt_loose"), text)
     return pirt_structure(_digits(match.group(1)), year) if match else None
 
 
 def find_bpom(text: str) -> str | None:
     """BPOM food registration "MD"/"ML" + 12 or 15 digits, spaces removed, or None."""
-    match = pattern("bpom").search(bounded(text))
+    match = search(pattern("bpom"), bounded(text))
     if not match:
         return None
     digits = _digits(match.group(2))
@@ -101,10 +102,10 @@ def find_bpom(text: str) -> str | None:
 def find_halal_id(text: str) -> str | None:
     """A BPJPH halal certificate number ("ID...") or an LPPOM MUI number, or None."""
     text = bounded(text)
-    match = pattern("halal_number").search(text)
+    match = search(pattern("halal_number"), text)
     if match:
         return match.group(1).upper()
-    match = pattern("halal_mui_number").search(text)
+    match = search(pattern("halal_mui_number"), text)
     return f"MUI{match.group(1)}" if match else None
 
 
@@ -113,11 +114,13 @@ def states_halal(text: str) -> bool:
     text = bounded(text)
     if find_halal_id(text):
         return True
+    if not can_match(pattern("halal_word"), text):  # no halal wording: nothing to clean
+        return False
     cleaned = pattern("halal_negated").sub(" ", text)
     return bool(pattern("halal_word").search(cleaned))
 
 
 def find_nib(text: str) -> str | None:
     """NIB (Nomor Induk Berusaha from OSS) as 13 digits, or None."""
-    match = pattern("nib").search(bounded(text))
+    match = search(pattern("nib"), bounded(text))
     return _digits(match.group(1)) if match else None

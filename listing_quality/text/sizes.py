@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from .atoms import SEP_RE, Atom, scan
 from .normalize import alternation, bounded, label_before, text_data
+from .phrases import start_places
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,6 +31,31 @@ def _letters_re() -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _size_word_re() -> re.Pattern[str]:
+    """First words of letter sizes and size labels, lower case, no flags: the cheap test."""
+    words = {str(w).split()[0].lower()
+             for key in ("letter_sizes", "size_labels") for w in text_data()[key]}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _letter_sizes(text: str) -> list[tuple[int, int]]:
+    """Spans of letter sizes, as `_letters_re().finditer` gives them. A letter size or its
+    label starts with one of their first words, never after a letter: the regex is tried
+    at those places only (most texts have none)."""
+    places = start_places(_size_word_re(), text, _LETTERS)
+    if places is None:
+        return [m.span() for m in _letters_re().finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for place in places:
+        if (not spans or place >= spans[-1][1]) and (m := _letters_re().match(text, place)):
+            spans.append(m.span())
+    return spans
+
+
 def _runs(text: str, atoms: Sequence[Atom]) -> list[list[Atom]]:
     """Atoms joined by "x": "30 x 25 x 10 cm" is one run, a lone atom a run of one."""
     runs: list[list[Atom]] = []
@@ -42,7 +68,7 @@ def _runs(text: str, atoms: Sequence[Atom]) -> list[list[Atom]]:
 
 
 def _size_spans(text: str, atoms: Sequence[Atom]) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _letters_re().finditer(text)]
+    spans = _letter_sizes(text)
     for run in _runs(text, atoms):
         kinds = {atom.unit.kind if atom.unit else "bare" for atom in run}
         lead = label_before(text, run[0].start, "size_labels")
@@ -54,16 +80,18 @@ def _size_spans(text: str, atoms: Sequence[Atom]) -> list[tuple[int, int]]:
     return spans
 
 
-def find_sizes(text: str) -> list[str]:
+def find_sizes(text: str, atoms: Sequence[Atom] | None = None) -> list[str]:
     """Sizes as written: "2 m x 1,15 m", "30x25x10 cm", "ukuran 40 cm", "size 42", "XL".
 
     Kept apart from net quantities so a rule can ask "is the size stated?" for crafts and
     clothes. A run holding a mass or volume ("2 x 250 gr", "ukuran 250 gr") is no size.
+    `atoms`: the scan of this very text when the caller has it.
     """
     text = bounded(text)
     sizes: list[str] = []
     last_end = -1
-    for start, end in sorted(_size_spans(text, scan(text)), key=lambda s: (s[0], -s[1])):
+    found = _size_spans(text, scan(text) if atoms is None else atoms)
+    for start, end in sorted(found, key=lambda s: (s[0], -s[1])):
         if start >= last_end:
             sizes.append(text[start:end].strip())
             last_end = end

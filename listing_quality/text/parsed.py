@@ -1,0 +1,62 @@
+"""One text, parsed once: its number atoms, net quantity, quantities and sizes, on demand.
+
+A listing's title is read by the title measure (slots), the packaging consistency check and
+the price measure; its description and pack label by packaging twice over. Each of them
+used to scan the same text again. A `Parsed` belongs to one listing's measurement and is
+dropped with it, so nothing here grows with the catalog (no cache keyed by text).
+"""
+
+from __future__ import annotations
+
+from .atoms import Atom, scan
+from .normalize import bounded
+from .quantities import NetQuantity, Quantity, find_quantities, net_quantity
+from .sizes import find_sizes
+
+
+class Parsed:
+    """A (normalised) text and what the measures read from it, each computed on first use.
+
+    Every reading equals the plain function on `text` (`net_quantity(text)`, ...); this
+    class only makes sure the number scan under them runs once per text.
+    """
+
+    __slots__ = ("_atoms", "_net", "_quantities", "_sizes", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = bounded(text)
+        self._atoms: tuple[Atom, ...] | None = None
+        self._net: NetQuantity | None = None
+        self._quantities: list[Quantity] | None = None
+        self._sizes: list[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Parsed({self.text!r})"
+
+    @property
+    def atoms(self) -> tuple[Atom, ...]:
+        """Every number with its unit: the one scan quantities and sizes share."""
+        if self._atoms is None:
+            self._atoms = scan(self.text)
+        return self._atoms
+
+    @property
+    def net(self) -> NetQuantity:
+        """`net_quantity(text)`."""
+        if self._net is None:
+            self._net = net_quantity(self.text, self.atoms)
+        return self._net
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        """`find_quantities(text)`; callers must not mutate the list."""
+        if self._quantities is None:
+            self._quantities = find_quantities(self.text, self.atoms)
+        return self._quantities
+
+    @property
+    def sizes(self) -> list[str]:
+        """`find_sizes(text)`; callers must not mutate the list."""
+        if self._sizes is None:
+            self._sizes = find_sizes(self.text, self.atoms)
+        return self._sizes

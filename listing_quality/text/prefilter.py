@@ -1,0 +1,180 @@
+"""Words a regex cannot match without: a sound, cheap "can it match here at all?" test.
+
+Label facts and registration numbers are a dozen data-file regexes (`label_patterns.yaml`,
+`registrations.yaml`) searched in every listing's text, and most texts hold none of them.
+A search that finds nothing still tries every position, which made these searches a
+large cost of measuring a listing. Reading the regex's own parse tree gives words every
+match must contain ("irt" for P-IRT, "komposisi" or "bahan" or ... for composition); when
+the lower-cased text holds none of them, the regex cannot match and is not run.
+
+Soundness: only ASCII literals that the match must contain count (optional parts,
+character classes and look-arounds require nothing); the text is lower-cased, and a text
+holding an IGNORECASE look-alike of an ASCII letter (see `phrases.lowered`) always runs the
+regex. Anything the reader does not recognise requires nothing, so it errs towards
+running the regex, never towards skipping a match.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from .phrases import lowered
+
+try:  # the parser `re` itself uses (public in spirit: re's own compile step)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+Needs = frozenset[str] | None  # any one of these words is in every match; None: unknown
+_REPEATS = {getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+            if hasattr(_sre, name)}
+
+
+def _score(needs: frozenset[str]) -> int:
+    """How selective a set is: its shortest word, punctuation counting double (":" is rarer
+    in a description than "e")."""
+    return min(len(w) + sum(not c.isalnum() for c in w) for w in needs)
+
+
+def _best(options: list[frozenset[str]]) -> Needs:
+    return max(options, key=_score) if options else None
+
+
+def _item(op: Any, av: Any) -> Needs:
+    """What one parsed element requires (never a literal: `_sequence` joins those)."""
+    if op is _sre.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is _sre.BRANCH:
+        alternatives = [_sequence(branch) for branch in av[1]]
+        if any(a is None for a in alternatives):
+            return None
+        return frozenset().union(*alternatives)  # type: ignore[arg-type]
+    if op in _REPEATS:
+        low, _, body = av
+        return _sequence(body) if low >= 1 else None
+    if getattr(_sre, "ATOMIC_GROUP", None) is op:
+        return _sequence(av)
+    return None  # classes, look-arounds, anchors, categories: nothing to count on
+
+
+def _sequence(items: Any) -> Needs:
+    """The most selective requirement of a sequence: each element is required, and runs of
+    ASCII literals are required whole."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre.LITERAL and chr(av).isascii():
+            run += chr(av).lower()
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        if (needs := _item(op, av)) is not None:
+            options.append(needs)
+    if run:
+        options.append(frozenset({run}))
+    return _best(options)
+
+
+@functools.lru_cache(maxsize=64)
+def needs(pattern: re.Pattern[str]) -> Needs:
+    """Words (lower case) one of which every match of `pattern` contains; None if unknown."""
+    try:
+        return _sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unreadable parse tree only costs speed
+        return None
+
+
+_ZERO_WIDTH = {_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT}
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _starts(items: Any) -> Needs:
+    """Words (lower case) one of which every match of `items` starts with; None if unknown."""
+    items = [item for item in items]
+    while items and items[0][0] in _ZERO_WIDTH:  # look-arounds and anchors take no text
+        items.pop(0)
+    if not items:
+        return None
+    op, av = items[0]
+    run = ""
+    for op2, av2 in items:
+        if op2 is not _sre.LITERAL or not chr(av2).isascii():
+            break
+        run += chr(av2).lower()
+    if run:
+        return frozenset({run})
+    if op is _sre.SUBPATTERN:
+        return _starts(av[-1])
+    if op is _sre.BRANCH:
+        alternatives = [_starts(branch) for branch in av[1]]
+        return None if any(a is None for a in alternatives) else frozenset().union(*alternatives)  # type: ignore[arg-type]
+    if op in _REPEATS and av[0] >= 1:
+        return _starts(av[2])
+    return None
+
+
+def _after_non_letter(items: Any) -> bool:
+    """Whether the regex opens with `(?<![a-z])` (the data files' "starts a word" idiom)."""
+    first = list(items[:1])
+    if not first or first[0][0] is not _sre.ASSERT_NOT or first[0][1][0] != -1:
+        return False
+    return list(first[0][1][1]) == [(_sre.IN, [(_sre.RANGE, (ord("a"), ord("z")))])]
+
+
+@functools.lru_cache(maxsize=64)
+def starts(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """Words every match starts with, and whether a match never follows a letter; None when
+    unknown, or when a one-letter start could be anywhere (then plain search is faster)."""
+    try:
+        items = _sre_parse.parse(pattern.pattern, pattern.flags)
+        words, word_start = _starts(items), _after_non_letter(items)
+    except Exception:  # noqa: BLE001 - an unreadable parse tree only costs speed
+        return None
+    if not words or (min(map(len, words)) < 2 and not word_start):
+        return None
+    return words, word_start
+
+
+def _places(low: str, words: frozenset[str], word_start: bool) -> list[int]:
+    """Every offset where one of `words` starts in `low` (after a non-letter, if
+    `word_start`), ascending."""
+    found: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if not (word_start and at and low[at - 1] in _ASCII_LETTERS):
+                found.add(at)
+            at = low.find(word, at + 1)
+    return sorted(found)
+
+
+def can_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` certainly has no match in `text`."""
+    words = needs(pattern)
+    if not words:
+        return True
+    low = lowered(text)
+    return low is None or any(word in low for word in words)
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, skipped when the text lacks every word a match needs, and
+    tried only where a match can start when every match starts with a known word."""
+    low = lowered(text)
+    if low is None:
+        return pattern.search(text)
+    words = needs(pattern)
+    if words and not any(word in low for word in words):
+        return None
+    first = starts(pattern)
+    if first is None:
+        return pattern.search(text)
+    for at in _places(low, *first):  # search's leftmost match, without trying the rest
+        if (match := pattern.match(text, at)) is not None:
+            return match
+    return None
