@@ -13,6 +13,8 @@ from .api import Options, findings_frame, results_frame, score, score_catalog, s
 from .model import Model, ModelError, load_model, train
 from .model import evaluate_catalog as evaluate
 from .rubric import Rubric, RubricError, load_rubric
+from .schema import OUTPUT_SCHEMA
+from .stream import score_chunks, score_file
 from .types import DimensionScore, Finding, Listing, Photo, Result, SourceRef
 
 __version__ = "0.1.0"
@@ -23,8 +25,9 @@ except ImportError:  # pragma: no cover - pandas is a dependency; never break th
     _notebook = None
 
 __all__ = [
-    "AdapterError", "Catalog", "DimensionScore", "Finding", "Listing", "Model", "ModelError",
-    "Options", "Photo", "Result", "Rubric", "RubricError", "SourceRef", "__version__",
-    "evaluate", "findings_frame", "load_model", "load_rubric", "read_catalog",
-    "results_frame", "score", "score_catalog", "score_frame", "train",
+    "OUTPUT_SCHEMA", "AdapterError", "Catalog", "DimensionScore", "Finding", "Listing", "Model",
+    "ModelError", "Options", "Photo", "Result", "Rubric", "RubricError", "SourceRef",
+    "__version__", "evaluate", "findings_frame", "load_model", "load_rubric", "read_catalog",
+    "results_frame", "score", "score_catalog", "score_chunks", "score_file", "score_frame",
+    "train",
 ]

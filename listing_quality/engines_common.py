@@ -121,16 +121,5 @@ def table_rows(context: CatalogContext) -> dict[str, int]:
 
 
 def sliced(context: CatalogContext, start: int, stop: int) -> CatalogContext:
-    """The context a partition of rows [start, stop) needs: every group table whole, the
-    per-listing tables (keyed by `row`: duplicates, photo pairs) cut to its own rows.
-
-    Applying reads a per-listing table into a dict for each call; cut first, a batch of a
-    large catalog pays for its own rows, not for every duplicate in the catalog.
-    """
-    tables = {}
-    for name, table in context.tables.items():
-        if "row" in table.columns:
-            rows = table["row"].to_numpy()
-            table = table[(rows >= start) & (rows < stop)]
-        tables[name] = table
-    return CatalogContext(tables)
+    """The context a partition of rows [start, stop) needs (`CatalogContext.for_rows`)."""
+    return context.for_rows(start, stop)

@@ -95,5 +95,5 @@ def judge_measured(listings: Sequence[Listing], facts: list[dict[str, Any]],
     from .judge_frame import judge_frame
 
     keys = catalog_keys(facts, [li.id for li in listings], rows_of(row_offset, len(listings)))
-    context.apply(facts, keys)
+    context.for_rows(row_offset, row_offset + len(listings)).apply(facts, keys)
     return judge_frame(listings, facts, options, model, index=index)

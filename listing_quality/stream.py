@@ -33,7 +33,6 @@ from .stream_sources import Source, source_of
 from .types import Listing
 
 DEFAULT_CHUNK = 20_000
-_CONTEXT: dict[str, Any] = {}  # set in each pass-2 worker by its initializer
 
 
 def score_chunks(data: Any, options: Any, *, model: Any = None,
@@ -60,10 +59,12 @@ def score_chunks(data: Any, options: Any, *, model: Any = None,
             yield from _listing_chunks(list(whole.whole.listings), options, model,
                                        chunk_size, n_jobs, progress)
             return
-        with _pool(n_jobs, context) as pool, tracker(total, progress, "judge") as tick:
+        with _pool(n_jobs) as pool, tracker(total, progress, "judge") as tick:
             for frame, offset in source.chunks(chunk_size):
                 parts = _split(frame, offset, _workers(pool))
-                args = [(p, o, source.reading, options, model, spill) for p, o in parts]
+                # each task carries only its own rows of the context, never the catalog's
+                args = [(p, o, source.reading, options, model, spill,
+                         context.for_rows(o, o + len(p))) for p, o in parts]
                 scored = list(_map(pool, _judge_part, args))
                 tick(len(frame))
                 yield pd.concat(scored) if scored else dask_meta()
@@ -73,7 +74,7 @@ def _pass_one(source: Source, options: Any, chunk_size: int, n_jobs: int, progre
               spill: str) -> tuple[CatalogContext, int]:
     """Measure every chunk once, spill its facts, and reduce the catalog context."""
     keys, total = [], 0
-    with _pool(n_jobs, None) as pool:
+    with _pool(n_jobs) as pool:
         for frame, offset in source.chunks(chunk_size):
             parts = _split(frame, offset, _workers(pool))
             args = [(p, o, source.reading, options, spill) for p, o in parts]
@@ -96,12 +97,11 @@ def _measure_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any
 
 
 def _judge_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any, model: Any,
-                spill: str) -> pd.DataFrame:
+                spill: str, context: CatalogContext) -> pd.DataFrame:
     listings = adapt(pdf, offset, reading)
     with gzip.open(_spill_path(spill, offset), "rt", encoding="utf-8") as handle:
         facts = [json.loads(line) for line in handle]
-    return judge_measured(listings, facts, _CONTEXT["context"], options, model, offset,
-                          pdf.index)
+    return judge_measured(listings, facts, context, options, model, offset, pdf.index)
 
 
 def _listing_chunks(listings: list[Listing], options: Any, model: Any, chunk_size: int,
@@ -142,19 +142,11 @@ def _split(frame: pd.DataFrame, offset: int, parts: int) -> list[tuple[pd.DataFr
     return [(frame.iloc[i:i + size], offset + i) for i in range(0, len(frame), size)]
 
 
-def _pool(n_jobs: int, context: CatalogContext | None) -> Any:
+def _pool(n_jobs: int) -> Any:
     from .api import _workers
 
     workers = _workers(n_jobs, 1 << 30)
-    if workers <= 1:
-        _CONTEXT["context"] = context
-        return _Inline()
-    return ProcessPoolExecutor(max_workers=workers, initializer=_set_context,
-                               initargs=(context,))
-
-
-def _set_context(context: CatalogContext | None) -> None:
-    _CONTEXT["context"] = context
+    return _Inline() if workers <= 1 else ProcessPoolExecutor(max_workers=workers)
 
 
 def _workers(pool: Any) -> int:

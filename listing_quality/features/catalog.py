@@ -109,6 +109,21 @@ class CatalogContext:
     def from_keys(cls, keys: pd.DataFrame) -> CatalogContext:
         return cls(reduce_keys(keys))
 
+    def for_rows(self, start: int, stop: int) -> CatalogContext:
+        """The context rows [start, stop) need: every group table whole, the per-listing
+        tables (keyed by `row`: duplicates, photo pairs) cut to those rows.
+
+        Applying reads a per-listing table into a dict; cut first, a chunk of a large
+        catalog pays for its own rows, not for every duplicate in the catalog.
+        """
+        tables = {}
+        for name, table in self.tables.items():
+            if "row" in table.columns:
+                rows = table["row"].to_numpy()
+                table = table[(rows >= start) & (rows < stop)]
+            tables[name] = table
+        return CatalogContext(tables)
+
     def apply(self, facts: Sequence[Facts], keys: pd.DataFrame) -> None:
         """Add every catalog feature to each listing's facts, in place."""
         rows = keys["row"].tolist()
