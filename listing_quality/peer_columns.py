@@ -27,9 +27,9 @@ from .features.catalog_prices import (
     _fold,
     _numbers,
     _positions,
+    keys_from,
     price_groups,
     single_groups,
-    size_classes,
     unit_groups,
 )
 
@@ -104,16 +104,7 @@ def price_keys_of(columns: Mapping[str, Sequence[Any]], n: int) -> dict[str, Any
     """`catalog_prices.price_keys`, reading columns instead of one dict per listing."""
     missing = [None] * n
     num = {name: _numbers(_listed(columns.get(name, missing))) for name in NUMERIC}
-    categories, types, brands = _texts(columns, n)
-    nets = np.fmax(num["packaging.net_g"], num["packaging.net_ml"])
-    price, unit, count = num["price.value"], num["price.per_100g"], num["packaging.pack_count"]
-    pack_price = np.where((count > 1) & np.isnan(unit), np.nan, price)
-    has_g = ~np.isnan(unit)
-    per_unit = np.where(has_g, unit, price / np.where(np.isnan(count), 1.0, count))
-    return {"category": categories, "type": types, "brand": brands,
-            "size": size_classes(nets), "net": nets, "pack_price": pack_price, "unit": unit,
-            "per_unit": per_unit, "has_g": has_g,
-            "multi": np.array([bool(b) for b in brands], dtype=bool) & (count > 1)}
+    return keys_from(num, *_texts(columns, n))
 
 
 def _listed(values: Sequence[Any]) -> Any:

@@ -108,7 +108,12 @@ STAT_COLUMNS = ("median_log", "scale", "low", "high", "n")
 def price_keys(facts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Per listing: the group labels and the numbers the peer tables are built from."""
     num = {name: _numbers([row.get(name) for row in facts]) for name in NUMERIC}
-    categories, types, brands = _texts(facts)
+    return keys_from(num, *_texts(facts))
+
+
+def keys_from(num: Mapping[str, np.ndarray], categories: list[str], types: list[str],
+              brands: list[str]) -> dict[str, Any]:
+    """The price keys from the numeric columns (NUMERIC) and the group labels."""
     nets = np.fmax(num["packaging.net_g"], num["packaging.net_ml"])
     price, unit, count = num["price.value"], num["price.per_100g"], num["packaging.pack_count"]
     # A bundle of unknown total size is no peer of single packs: leave it out of the
