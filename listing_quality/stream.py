@@ -83,6 +83,7 @@ def _pass_one(source: Source, options: Any, chunk_size: int, n_jobs: int, progre
             if progress:
                 print(f"listing-quality: measured {total:,} listings", file=sys.stderr)
     all_keys = pd.concat(keys, ignore_index=True) if keys else catalog_keys([], [])
+    keys.clear()  # the chunks' frames go before the reduction needs its memory
     return CatalogContext.from_keys(all_keys), total
 
 

@@ -71,66 +71,71 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
     Titles that clean to the same sorted words ("MADU MURAH!!!", "jual madu murah") are
     one text: listings sharing it are near-duplicates of each other outright, and only
     the distinct texts go through the window — else a run of one text longer than the
-    window would hide its neighbours.
+    window would hide its neighbours. Listings are handled as positions into the key
+    columns, so a million keys cost lists of integers, not copies of the frame.
     """
     cfg = settings()
     cutoff = cfg["near_duplicate_ratio"] / 100.0
     window, most = int(cfg["near_duplicate_window"]), int(cfg["near_duplicate_max_ids"])
-    texted = keys[keys["near"] != ""].sort_values("row", kind="stable")
-    found: dict[int, list[tuple[int, str]]] = {}
-    for _, block in texted.groupby("block", sort=False):
-        by_text: dict[str, list[tuple[int, int, str]]] = {}
-        for text, row, exact, ident in zip(block["near"].tolist(), block["row"].tolist(),
-                                           block["exact"].tolist(), block["id"].tolist(),
-                                           strict=True):
-            by_text.setdefault(text, []).append((row, exact, ident))
+    rows, exact = keys["row"].tolist(), keys["exact"].tolist()
+    found: dict[int, list[int]] = {}
+    for by_text in _blocks(keys, rows).values():
         for members in by_text.values():
-            _pair_up(members, members, found, most)
+            _pair_up(members, members, exact, found, most)
         texts = sorted(by_text)
         # two sort orders (words ascending, then descending) so a title that differs only in
         # its first sorted word ("3 ... seblak" / "5 ... seblak") still meets its twin
         for order in (texts, sorted(texts, key=lambda t: t.split()[::-1])):
-            for a, text_a in enumerate(order):
-                for text_b in order[a + 1:a + 1 + window]:
+            for i, text_a in enumerate(order):
+                for text_b in order[i + 1:i + 1 + window]:
                     if Indel.normalized_similarity(text_a, text_b) >= cutoff:
-                        _pair_up(by_text[text_a], by_text[text_b], found, most)
-    rows = sorted(r for r, others in found.items() if others)
-    return pd.DataFrame({"row": pd.Series(rows, dtype=np.int64), "ids": pd.Series(
-        [[ident for _, ident in sorted(found[r])] for r in rows], dtype=object)})
+                        _pair_up(by_text[text_a], by_text[text_b], exact, found, most)
+    ids = keys["id"].tolist()
+    listed = sorted((rows[p], p) for p, others in found.items() if others)
+    return pd.DataFrame({"row": pd.Series([r for r, _ in listed], dtype=np.int64),
+                         "ids": pd.Series([[ids[o] for o in sorted(found[p], key=rows.__getitem__)]
+                                           for _, p in listed], dtype=object)})
 
 
-Member = tuple[int, int, str]  # (row, exact-title hash, listing id)
+def _blocks(keys: pd.DataFrame, rows: list[int]) -> dict[str, dict[str, list[int]]]:
+    """block -> sorted-words text -> positions of its listings, in catalog order."""
+    blocks: dict[str, dict[str, list[int]]] = {}
+    texts, names = keys["near"].tolist(), keys["block"].tolist()
+    for p in sorted(range(len(rows)), key=rows.__getitem__):
+        if texts[p]:
+            blocks.setdefault(names[p], {}).setdefault(texts[p], []).append(p)
+    return blocks
 
 
-def _pair_up(group_a: list[Member], group_b: list[Member],
-             found: dict[int, list[tuple[int, str]]], most: int) -> None:
+def _pair_up(group_a: list[int], group_b: list[int], exact: list[int],
+             found: dict[int, list[int]], most: int) -> None:
     """Record each listing of one group in the other's list (exact twins excepted)."""
-    _fill(group_a, _by_exact(group_b), found, most)
+    _fill(group_a, _by_exact(group_b, exact), exact, found, most)
     if group_b is not group_a:
-        _fill(group_b, _by_exact(group_a), found, most)
+        _fill(group_b, _by_exact(group_a, exact), exact, found, most)
 
 
-def _by_exact(group: list[Member]) -> list[tuple[int, list[Member]]]:
+def _by_exact(group: list[int], exact: list[int]) -> list[tuple[int, list[int]]]:
     """The group split by exact title, so a listing skips its exact twins in one step."""
-    split: dict[int, list[Member]] = {}
-    for member in group:
-        split.setdefault(member[1], []).append(member)
+    split: dict[int, list[int]] = {}
+    for p in group:
+        split.setdefault(exact[p], []).append(p)
     return list(split.items())
 
 
-def _fill(targets: list[Member], sources: list[tuple[int, list[Member]]],
-          found: dict[int, list[tuple[int, str]]], most: int) -> None:
-    """Up to `most` ids per listing: a run of thousands of one text stays linear."""
-    for row_t, exact_t, _ in targets:
-        mine = found.setdefault(row_t, [])
+def _fill(targets: list[int], sources: list[tuple[int, list[int]]], exact: list[int],
+          found: dict[int, list[int]], most: int) -> None:
+    """Up to `most` others per listing: a run of thousands of one text stays linear."""
+    for target in targets:
+        mine = found.setdefault(target, [])
         for exact_s, members in sources:
             if len(mine) >= most:
                 break
-            if exact_s == exact_t:
+            if exact_s == exact[target]:
                 continue
-            for row_s, _, id_s in members:
-                if (row_s, id_s) not in mine:
-                    mine.append((row_s, id_s))
+            for other in members:
+                if other not in mine:
+                    mine.append(other)
                     if len(mine) >= most:
                         break
 
