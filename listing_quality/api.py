@@ -24,7 +24,7 @@ from .features.catalog import CatalogContext
 from .model import resolve_model
 from .model.category import auto_rubric
 from .model.finding import with_reasons
-from .partition import Reading, score_partition
+from .partition import Reading, measure_all, score_partition
 from .progress import Tick, stage, tracker
 from .rubric import Rubric, load_rubric
 from .rubric_select import AUTO
@@ -142,7 +142,7 @@ def _measure_all(listings: list[Listing], options: Options, n_jobs: int,
         return [_ticked(measure(item, options), tick) for item in listings]
     chunks = [listings[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_measure_chunk, chunks, [options] * workers))
+        parts = list(pool.map(measure_all, chunks, [options] * workers))
     facts: list[dict[str, Any]] = [{}] * len(listings)
     for offset, part in enumerate(parts):
         facts[offset::workers] = part
@@ -220,10 +220,6 @@ def _score_df(df: pd.DataFrame, rubric: str, marketplace: str | None, images_roo
     catalog = read_catalog(df)
     options = Options(str(rubric), marketplace, _root(images_root), lang, allow_network)
     return score_catalog(catalog, options, model=model, n_jobs=n_jobs, progress=progress)
-
-
-def _measure_chunk(listings: list[Listing], options: Options) -> list[dict[str, Any]]:
-    return [measure(item, options) for item in listings]
 
 
 def _predict(model: ModelFn | None, facts: Mapping[str, Any]) -> float | None:

@@ -48,6 +48,7 @@ def add_parsers(sub: Any, rubric_args: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .api import Options
+    from .cli import _codes
     from .partition import Reading
     from .stream import score_file
 
@@ -67,10 +68,6 @@ def run(args: argparse.Namespace) -> int:
                reading=Reading.of(args.source))
     print(tally.summary(time.perf_counter() - start), file=sys.stderr)
     return 1 if tally.below else 0
-
-
-def _codes(text: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in text.split(",") if c.strip())
 
 
 class _Tally:

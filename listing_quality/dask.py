@@ -95,8 +95,7 @@ def _score_part(pdf: pd.DataFrame, context: CatalogContext, options: Any, model:
                 offsets: Sequence[int], reading: Reading,
                 partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
     offset = _offset(offsets, partition_info)
-    mine = common.sliced(context, offset, offset + len(pdf))
-    return score_partition(pdf, mine, options, model, offset, reading)
+    return score_partition(pdf, context, options, model, offset, reading)
 
 
 def _offset(offsets: Sequence[int], partition_info: dict[str, Any] | None) -> int:

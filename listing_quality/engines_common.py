@@ -118,8 +118,3 @@ def context_from(tables: Mapping[str, Iterable[pd.DataFrame] | pd.DataFrame]
 def table_rows(context: CatalogContext) -> dict[str, int]:
     """Rows per table of a context: what a cluster broadcasts, for logs and tests."""
     return {name: len(table) for name, table in context.tables.items()}
-
-
-def sliced(context: CatalogContext, start: int, stop: int) -> CatalogContext:
-    """The context a partition of rows [start, stop) needs (`CatalogContext.for_rows`)."""
-    return context.for_rows(start, stop)

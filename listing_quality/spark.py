@@ -133,8 +133,7 @@ def _score_batches(batches: Iterator[pd.DataFrame], shared: Any, options: Any, m
     context = shared.value
     for batch in batches:
         for part, start in _runs(batch):
-            mine = common.sliced(context, start, start + len(part))
-            scored = score_partition(part, mine, options, model, start, reading)
+            scored = score_partition(part, context, options, model, start, reading)
             yield conform(scored).reset_index(drop=True)
 
 

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -59,13 +59,11 @@ def score_chunks(data: Any, options: Any, *, model: Any = None,
             yield from _listing_chunks(list(whole.whole.listings), options, model,
                                        chunk_size, n_jobs, progress)
             return
-        with _pool(n_jobs) as pool, tracker(total, progress, "judge") as tick:
-            for frame, offset in source.chunks(chunk_size):
-                parts = _split(frame, offset, _workers(pool))
-                # each task carries only its own rows of the context, never the catalog's
-                args = [(p, o, source.reading, options, model, spill,
-                         context.for_rows(o, o + len(p))) for p, o in parts]
-                scored = list(_map(pool, _judge_part, args))
+        # each task carries only its own rows of the context, never the catalog's
+        judged = _each_chunk(source, chunk_size, n_jobs, _judge_part, lambda p, o: (
+            source.reading, options, model, spill, context.for_rows(o, o + len(p))))
+        with tracker(total, progress, "judge") as tick:
+            for frame, scored in judged:
                 tick(len(frame))
                 yield pd.concat(scored) if scored else dask_meta()
 
@@ -74,14 +72,13 @@ def _pass_one(source: Source, options: Any, chunk_size: int, n_jobs: int, progre
               spill: str) -> tuple[CatalogContext, int]:
     """Measure every chunk once, spill its facts, and reduce the catalog context."""
     keys, total = [], 0
-    with _pool(n_jobs) as pool:
-        for frame, offset in source.chunks(chunk_size):
-            parts = _split(frame, offset, _workers(pool))
-            args = [(p, o, source.reading, options, spill) for p, o in parts]
-            keys.extend(_map(pool, _measure_part, args))
-            total += len(frame)
-            if progress:
-                print(f"listing-quality: measured {total:,} listings", file=sys.stderr)
+    measured = _each_chunk(source, chunk_size, n_jobs, _measure_part,
+                           lambda p, o: (source.reading, options, spill))
+    for frame, part_keys in measured:
+        keys.extend(part_keys)
+        total += len(frame)
+        if progress:
+            print(f"listing-quality: measured {total:,} listings", file=sys.stderr)
     all_keys = pd.concat(keys, ignore_index=True) if keys else catalog_keys([], [])
     keys.clear()  # the chunks' frames go before the reduction needs its memory
     return CatalogContext.from_keys(all_keys), total
@@ -137,31 +134,23 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _split(frame: pd.DataFrame, offset: int, parts: int) -> list[tuple[pd.DataFrame, int]]:
-    """Contiguous slices, one per worker, each with its catalog row offset."""
-    size = max(1, -(-len(frame) // max(1, parts)))
-    return [(frame.iloc[i:i + size], offset + i) for i in range(0, len(frame), size)]
-
-
-def _pool(n_jobs: int) -> Any:
+def _each_chunk(source: Source, chunk_size: int, n_jobs: int, task: Callable[..., Any],
+                extra: Callable[[pd.DataFrame, int], tuple]) -> Iterator[tuple[pd.DataFrame, list]]:
+    """Each chunk with its tasks' results: one contiguous slice per worker, run as
+    `task(slice, row_offset, *extra(slice, row_offset))`, results in slice order."""
     from .api import _workers
 
     workers = _workers(n_jobs, 1 << 30)
-    return _Inline() if workers <= 1 else ProcessPoolExecutor(max_workers=workers)
-
-
-def _workers(pool: Any) -> int:
-    return getattr(pool, "_max_workers", 1)
-
-
-def _map(pool: Any, fn: Any, args: Sequence[tuple]) -> Iterator[Any]:
-    return pool.map(fn, *zip(*args, strict=True)) if args else iter(())
+    with _Inline() if workers <= 1 else ProcessPoolExecutor(max_workers=workers) as pool:
+        for frame, offset in source.chunks(chunk_size):
+            size = max(1, -(-len(frame) // workers))
+            parts = [(frame.iloc[i:i + size], offset + i) for i in range(0, len(frame), size)]
+            args = [(p, o, *extra(p, o)) for p, o in parts]
+            yield frame, list(pool.map(task, *zip(*args, strict=True))) if args else []
 
 
 class _Inline:
     """A one-process stand-in for the pool: same calls, no pickling, no processes."""
-
-    _max_workers = 1
 
     def map(self, fn: Any, *iterables: Any) -> Iterator[Any]:
         return map(fn, *iterables)

@@ -5,11 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> pd.DataFrame:
+    """The bundled sample catalog, every cell as text (a module may override it)."""
+    return pd.read_csv(ROOT / "data" / "samples" / "catalog.csv", dtype=str,
+                       keep_default_na=False)
 
 
 def workbook(sheets: dict[str, list[list[Any]]]) -> Any:

@@ -31,11 +31,6 @@ CROSS_CATALOG = {"T110", "T119", "P119", "H107"}  # duplicates and peer prices
 
 
 @pytest.fixture(scope="module")
-def catalog() -> pd.DataFrame:
-    return pd.read_csv(SAMPLES / "catalog.csv", dtype=str, keep_default_na=False)
-
-
-@pytest.fixture(scope="module")
 def expected(catalog: pd.DataFrame) -> pd.DataFrame:
     return lq.score_frame(catalog, images_root=PHOTOS)
 

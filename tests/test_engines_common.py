@@ -74,7 +74,7 @@ def test_any_partitioning_reduces_to_the_one_machine_context(keys, whole, cuts, 
 
 def test_a_partition_gets_its_own_rows_of_the_per_listing_tables(whole) -> None:
     context = CatalogContext(whole)
-    part = common.sliced(context, 50, 120)
+    part = context.for_rows(50, 120)
     for name, table in context.tables.items():
         if "row" in table.columns:
             assert part.tables[name]["row"].between(50, 119).all()

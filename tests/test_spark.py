@@ -61,11 +61,6 @@ def spark() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def catalog() -> pd.DataFrame:
-    return pd.read_csv(SAMPLES / "catalog.csv", dtype=str, keep_default_na=False)
-
-
-@pytest.fixture(scope="module")
 def sdf(spark, catalog: pd.DataFrame):
     """The catalog in catalog order over nine uneven partitions."""
     schema = ", ".join(f"`{name}` string" for name in catalog.columns)

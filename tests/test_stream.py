@@ -26,11 +26,6 @@ PHOTOS = str(SAMPLES / "photos")
 
 
 @pytest.fixture(scope="module")
-def catalog() -> pd.DataFrame:
-    return pd.read_csv(SAMPLES / "catalog.csv", dtype=str, keep_default_na=False)
-
-
-@pytest.fixture(scope="module")
 def whole(catalog: pd.DataFrame) -> pd.DataFrame:
     return lq.score_frame(catalog, images_root=PHOTOS)
 
