@@ -8,8 +8,11 @@ descriptions with label facts, prices in sellers' spellings, 3% exact and 5% nea
 duplicate titles; no photos) is written to a CSV in /tmp once, then scored from the file
 to a CSV of scores with `stream.score_file` — the two-pass streaming path (measure and
 spill, catalog context, judge) with `--jobs` worker processes. Each run is a fresh child
-process, so its memory is its own; peak memory is the highest sum of resident memory of
-that process and its workers, sampled every 50 ms from /proc.
+process, so its memory is its own; peak memory is the highest sum over that process and
+its workers, sampled every 50 ms from /proc, in two measures: resident memory (RSS: a page
+a forked worker still shares with its parent counts once in each) and proportional
+memory (PSS: a shared page is split between the processes sharing it, so the sum is what
+the run takes from the machine).
 
 Baseline, measured in the same run on the same file: reading and adapting every row in
 chunks (pandas C parser + `listings_from_frame`) on one core — the floor any scorer pays.
@@ -46,7 +49,8 @@ with PeakSampler() as peak:
         rows = score_file(path, path + ".scores.csv", lq.Options(), n_jobs=jobs,
                           chunk_size=chunk)
     seconds = time.perf_counter() - start
-print(json.dumps({{"rows": rows, "seconds": seconds, "peak_mb": peak.peak_mb}}))
+print(json.dumps({{"rows": rows, "seconds": seconds, "peak_mb": peak.peak_mb,
+                  "peak_pss_mb": peak.peak_pss_mb}}))
 """
 
 
@@ -54,7 +58,8 @@ class PeakSampler:
     """Highest total RSS of this process and its descendants, sampled from /proc."""
 
     def __init__(self, every: float = 0.05) -> None:
-        self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
+        self.every, self.peak_mb, self.peak_pss_mb = every, 0.0, 0.0
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> PeakSampler:
@@ -70,7 +75,10 @@ class PeakSampler:
 
         me = os.getpid()
         while not self._stop.is_set():
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in _tree(me)))
+            tree = _tree(me)
+            self.peak_mb = max(self.peak_mb, sum(_kb(p, "status", "VmRSS:") for p in tree) / 1024)
+            self.peak_pss_mb = max(self.peak_pss_mb,
+                                   sum(_kb(p, "smaps_rollup", "Pss:") for p in tree) / 1024)
             time.sleep(self.every)
 
 
@@ -88,14 +96,15 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss_mb(pid: int) -> float:
+def _kb(pid: int, name: str, field: str) -> int:
+    """A kB figure of /proc/<pid>/<name> (0 once the process is gone)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
     except OSError:
-        return 0.0
-    return 0.0
+        return 0
+    return 0
 
 
 def run_child(path: str, jobs: int, chunk: int, mode: str) -> dict:
@@ -116,7 +125,7 @@ def main() -> None:
     import synthetic
 
     print(f"{'listings':>10} {'baseline/s':>12} {'scored/s':>10} {'seconds':>8} "
-          f"{'peak MB':>8} {'µs/listing':>11} {'vs baseline':>12}")
+          f"{'peak MB':>8} {'PSS MB':>7} {'µs/listing':>11} {'vs baseline':>12}")
     for n in args.sizes:
         path = Path(f"/tmp/lq-scale-{n}.csv")
         if not path.exists():
@@ -125,7 +134,8 @@ def main() -> None:
         scored = run_child(str(path), args.jobs, args.chunk, "score")
         rate, base_rate = n / scored["seconds"], n / base["seconds"]
         print(f"{n:>10,} {base_rate:>12,.0f} {rate:>10,.0f} {scored['seconds']:>8.1f} "
-              f"{scored['peak_mb']:>8,.0f} {1e6 * scored['seconds'] / n:>11.1f} "
+              f"{scored['peak_mb']:>8,.0f} {scored['peak_pss_mb']:>7,.0f} "
+              f"{1e6 * scored['seconds'] / n:>11.1f} "
               f"{rate / base_rate:>11.3f}x", flush=True)
         Path(str(path) + ".scores.csv").unlink(missing_ok=True)
         if not args.keep:

@@ -18,7 +18,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from .partition import Reading, adapt, judge_measured, measure_all, rows_of
 from .progress import tracker
 from .report._common import spreadsheet_safe
 from .schema import dask_meta
+from .stream_pool import ChunkPool
 from .stream_sources import Source, source_of
 from .types import Listing
 
@@ -49,9 +49,9 @@ def score_chunks(data: Any, options: Any, *, model: Any = None,
         yield from _listing_chunks(list(source.whole.listings), options, model, chunk_size,
                                    n_jobs, progress)
         return
-    with tempfile.TemporaryDirectory(prefix="lq-spill-") as spill:
+    with tempfile.TemporaryDirectory(prefix="lq-spill-") as spill, ChunkPool(n_jobs) as pool:
         try:
-            context, total = _pass_one(source, options, chunk_size, n_jobs, progress, spill)
+            context, parts = _pass_one(source, options, chunk_size, pool, progress, spill)
         except (pd.errors.ParserError, UnicodeDecodeError):
             # an odd row or a late encoding change: the whole-file reader keeps every row
             # (and says what was wrong with it), so read it whole instead of failing
@@ -59,47 +59,74 @@ def score_chunks(data: Any, options: Any, *, model: Any = None,
             yield from _listing_chunks(list(whole.whole.listings), options, model,
                                        chunk_size, n_jobs, progress)
             return
-        # each task carries only its own rows of the context, never the catalog's
-        judged = _each_chunk(source, chunk_size, n_jobs, _judge_part, lambda p, o: (
-            source.reading, options, model, spill, context.for_rows(o, o + len(p))))
-        with tracker(total, progress, "judge") as tick:
-            for frame, scored in judged:
-                tick(len(frame))
-                yield pd.concat(scored) if scored else dask_meta()
+        yield from _pass_two(source, parts, context, options, model, pool, progress, spill)
 
 
-def _pass_one(source: Source, options: Any, chunk_size: int, n_jobs: int, progress: bool,
-              spill: str) -> tuple[CatalogContext, int]:
+Parts = list[list[tuple[int, int]]]  # per chunk: (row offset, rows) of each worker's slice
+
+
+def _pass_one(source: Source, options: Any, chunk_size: int, pool: ChunkPool,
+              progress: bool, spill: str) -> tuple[CatalogContext, Parts]:
     """Measure every chunk once, spill its facts, and reduce the catalog context."""
-    keys, total = [], 0
-    measured = _each_chunk(source, chunk_size, n_jobs, _measure_part,
-                           lambda p, o: (source.reading, options, spill))
-    for frame, part_keys in measured:
+    keys: list[pd.DataFrame] = []
+    parts: Parts = []
+    jobs = (([(o, len(p)) for p, o in sliced],
+             [(p, o, source.reading, options, spill) for p, o in sliced])
+            for sliced in (pool.split(frame, offset)
+                           for frame, offset in source.chunks(chunk_size)))
+    for chunk, part_keys in pool.run(jobs, _measure_part):
+        parts.append(chunk)
         keys.extend(part_keys)
-        total += len(frame)
         if progress:
+            total = sum(n for chunk_parts in parts for _, n in chunk_parts)
             print(f"listing-quality: measured {total:,} listings", file=sys.stderr)
     all_keys = pd.concat(keys, ignore_index=True) if keys else catalog_keys([], [])
     keys.clear()  # the chunks' frames go before the reduction needs its memory
-    return CatalogContext.from_keys(all_keys), total
+    return CatalogContext.from_keys(all_keys), parts
+
+
+def _pass_two(source: Source, parts: Parts, context: CatalogContext, options: Any,
+              model: Any, pool: ChunkPool, progress: bool, spill: str
+              ) -> Iterator[pd.DataFrame]:
+    """Judge each slice from its spilled facts alone (the input is not read again); each
+    task carries only its own rows of the context, never the catalog's."""
+    jobs = ((chunk, [(spill, o, options, model, context.for_rows(o, o + n)) for o, n in chunk])
+            for chunk in parts)
+    with tracker(sum(n for chunk in parts for _, n in chunk), progress, "judge") as tick:
+        for chunk, scored in pool.run(jobs, _judge_part):
+            for frame, (offset, n) in zip(scored, chunk, strict=True):
+                frame.index = source.labels(offset, n)
+                tick(n)
+            yield pd.concat(scored) if scored else dask_meta()
 
 
 def _measure_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any,
                   spill: str) -> pd.DataFrame:
+    """Pass 1 in a worker: measure a slice, spill what judging needs, return its keys.
+
+    A spilled row holds the listing's id, category and title besides its facts: that is
+    all judging reads of a listing (its id, and its rubric, chosen from category and
+    title), so pass 2 never reads or adapts the input again.
+    """
     listings = adapt(pdf, offset, reading)
     facts = measure_all(listings, options)
     with gzip.open(_spill_path(spill, offset), "wt", encoding="utf-8", compresslevel=1) as out:
-        for row in facts:
-            out.write(json.dumps(row, default=_plain, separators=(",", ":")) + "\n")
+        for item, row in zip(listings, facts, strict=True):
+            line = [item.id, item.category, item.title, row]
+            out.write(json.dumps(line, default=_plain, separators=(",", ":")) + "\n")
     return catalog_keys(facts, [li.id for li in listings], rows_of(offset, len(listings)))
 
 
-def _judge_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any, model: Any,
-                spill: str, context: CatalogContext) -> pd.DataFrame:
-    listings = adapt(pdf, offset, reading)
+def _judge_part(spill: str, offset: int, options: Any, model: Any,
+                context: CatalogContext) -> pd.DataFrame:
+    """Pass 2 in a worker: a slice's scores from its spilled facts (index set by the caller)."""
+    listings, facts = [], []
     with gzip.open(_spill_path(spill, offset), "rt", encoding="utf-8") as handle:
-        facts = [json.loads(line) for line in handle]
-    return judge_measured(listings, facts, context, options, model, offset, pdf.index)
+        for line in handle:
+            item_id, category, title, row = json.loads(line)
+            listings.append(Listing(id=item_id, title=title, category=category))
+            facts.append(row)
+    return judge_measured(listings, facts, context, options, model, offset, None)
 
 
 def _listing_chunks(listings: list[Listing], options: Any, model: Any, chunk_size: int,
@@ -132,34 +159,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted(value, key=str)
     return str(value)
-
-
-def _each_chunk(source: Source, chunk_size: int, n_jobs: int, task: Callable[..., Any],
-                extra: Callable[[pd.DataFrame, int], tuple]) -> Iterator[tuple[pd.DataFrame, list]]:
-    """Each chunk with its tasks' results: one contiguous slice per worker, run as
-    `task(slice, row_offset, *extra(slice, row_offset))`, results in slice order."""
-    from .api import _workers
-
-    workers = _workers(n_jobs, 1 << 30)
-    with _Inline() if workers <= 1 else ProcessPoolExecutor(max_workers=workers) as pool:
-        for frame, offset in source.chunks(chunk_size):
-            size = max(1, -(-len(frame) // workers))
-            parts = [(frame.iloc[i:i + size], offset + i) for i in range(0, len(frame), size)]
-            args = [(p, o, *extra(p, o)) for p, o in parts]
-            yield frame, list(pool.map(task, *zip(*args, strict=True))) if args else []
-
-
-class _Inline:
-    """A one-process stand-in for the pool: same calls, no pickling, no processes."""
-
-    def map(self, fn: Any, *iterables: Any) -> Iterator[Any]:
-        return map(fn, *iterables)
-
-    def __enter__(self) -> _Inline:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def score_file(data: Any, out: str | os.PathLike, options: Any,

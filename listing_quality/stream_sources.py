@@ -36,12 +36,19 @@ class Source:
     chunks: Callable[[int], Iterator[Chunk]]
     reading: Reading
     whole: Any = None  # a Catalog already read in full, for the formats that cannot stream
+    index: pd.Index | None = None  # a DataFrame's own row labels; files number their rows
+
+    def labels(self, offset: int, n: int) -> pd.Index:
+        """The index of rows [offset, offset + n), as the chunk that held them had it."""
+        if self.index is not None:
+            return self.index[offset:offset + n]
+        return pd.RangeIndex(offset, offset + n)
 
 
 def source_of(data: Any, reading: Reading, *, stream: bool = True) -> Source:
     """A DataFrame, a path (.csv/.tsv/.txt/.parquet stream; others are read whole)."""
     if isinstance(data, pd.DataFrame):
-        return Source(lambda size: _frame_chunks(data, size), reading)
+        return Source(lambda size: _frame_chunks(data, size), reading, index=data.index)
     if stream and isinstance(data, (str, os.PathLike)):
         path = os.fspath(data)
         suffix = Path(path).suffix.lower()

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 import listing_quality as lq
+from listing_quality import stream, stream_sources
 from listing_quality.features.catalog import REDUCTIONS, CatalogContext, catalog_keys
 from listing_quality.partition import Reading, adapt, keys_partition
 from listing_quality.schema import OUTPUT_COLUMNS, OUTPUT_SCHEMA, conform, dask_meta, spark_ddl
@@ -68,6 +69,34 @@ def test_files_stream_to_the_same_scores(catalog: pd.DataFrame, whole: pd.DataFr
     else:
         catalog.to_parquet(path)
     streamed = lq.score_frame(path, images_root=PHOTOS, chunk_size=45)
+    pd.testing.assert_frame_equal(streamed.reset_index(drop=True),
+                                  whole.reset_index(drop=True))
+    assert list(streamed.index) == list(range(len(catalog)))  # file rows, numbered from 0
+
+
+def test_a_file_is_read_once_and_judged_from_the_spill(
+        catalog: pd.DataFrame, whole: pd.DataFrame, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pass 2 judges from what pass 1 spilled: the CSV is parsed and adapted once."""
+    path = tmp_path / "catalog.csv"
+    catalog.to_csv(path, index=False)
+    chunks, adapted = [], []
+    real_chunks, real_adapt = stream_sources._csv_chunks, stream.adapt
+
+    def counting_chunks(*args: object) -> object:
+        for frame, offset in real_chunks(*args):
+            chunks.append(offset)
+            yield frame, offset
+
+    def counting_adapt(pdf: pd.DataFrame, *args: object) -> object:
+        adapted.append(len(pdf))
+        return real_adapt(pdf, *args)
+
+    monkeypatch.setattr(stream_sources, "_csv_chunks", counting_chunks)
+    monkeypatch.setattr(stream, "adapt", counting_adapt)
+    streamed = lq.score_frame(path, images_root=PHOTOS, chunk_size=45)
+    assert chunks == [0, 45, 90, 135, 180]
+    assert sum(adapted) == len(catalog)
     pd.testing.assert_frame_equal(streamed.reset_index(drop=True),
                                   whole.reset_index(drop=True))
 
