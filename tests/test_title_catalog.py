@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import random
 import time
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from listing_quality.features import catalog
 from listing_quality.features.catalog_titles import (
+    EXACT_MAX_IDS,
+    exact_groups,
     exact_title_duplicates,
     near_title_duplicates,
 )
@@ -50,3 +58,30 @@ def test_blocking_keeps_the_pass_near_linear() -> None:
     start = time.perf_counter()
     near_title_duplicates(facts, [str(i) for i in range(20_000)])
     assert time.perf_counter() - start < 10  # all pairs would be 2e8 comparisons
+
+
+def _exact_groups_one_group_at_a_time(keys: pd.DataFrame) -> pd.DataFrame:
+    """The plain form `exact_groups` replaces: one pandas group at a time."""
+    titled = keys[keys["exact"] != 0]
+    shared = titled[titled.duplicated("exact", keep=False)].sort_values("row", kind="stable")
+    rows, found = [], []
+    for _, group in shared.groupby("exact", sort=False):
+        members = list(zip(group["row"].tolist(), group["id"].tolist(), strict=True))
+        for row, _ in members:
+            rows.append(row)
+            found.append([other for r, other in members if r != row][:EXACT_MAX_IDS])
+    return pd.DataFrame({"row": pd.Series(rows, dtype=np.int64),
+                         "ids": pd.Series(found, dtype=object)})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=60), st.randoms(use_true_random=False))
+def test_exact_groups_equal_the_plain_group_by(hashes: list[int], rng: random.Random) -> None:
+    """Groups of every size (up to 60 twins: past the 10-id cap), rows out of catalog order,
+    hash 0 (no title) never grouped."""
+    rows = list(range(len(hashes)))
+    rng.shuffle(rows)
+    keys = pd.DataFrame({"row": np.array(rows, dtype=np.int64),
+                         "id": pd.Series([f"id{r}" for r in rows], dtype=object),
+                         "exact": np.array(hashes, dtype=np.int64)})
+    pd.testing.assert_frame_equal(exact_groups(keys), _exact_groups_one_group_at_a_time(keys))

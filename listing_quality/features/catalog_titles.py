@@ -52,15 +52,27 @@ def _near_key(row: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def exact_groups(keys: pd.DataFrame) -> pd.DataFrame:
-    """(row, ids): for each listing sharing its exact title, the others' ids in row order."""
-    titled = keys[keys["exact"] != 0]
-    shared = titled[titled.duplicated("exact", keep=False)].sort_values("row", kind="stable")
-    rows, found = [], []
-    for _, group in shared.groupby("exact", sort=False):
-        members = list(zip(group["row"].tolist(), group["id"].tolist(), strict=True))
-        for row, _ in members:
-            rows.append(row)
-            found.append([other for r, other in members if r != row][:EXACT_MAX_IDS])
+    """(row, ids): for each listing sharing its exact title, the others' ids in row order.
+
+    Groups come in order of their first listing, members in row order. Worked on arrays
+    and plain lists rather than one pandas group at a time: at a million listings almost
+    half share a title with another, and a sub-frame per group cost seconds and memory.
+    """
+    exact = keys["exact"].to_numpy()
+    titled = np.flatnonzero(exact != 0)
+    shared = titled[pd.Series(exact[titled]).duplicated(keep=False).to_numpy()]
+    shared = shared[np.argsort(keys["row"].to_numpy()[shared], kind="stable")]
+    codes, _ = pd.factorize(exact[shared])  # numbered in order of first appearance
+    shared = shared[np.argsort(codes, kind="stable")]
+    rows = keys["row"].to_numpy()[shared]
+    ids = keys["id"].to_numpy()[shared].tolist()
+    bounds = np.flatnonzero(np.diff(np.sort(codes, kind="stable"))) + 1
+    found = []
+    for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(ids)], strict=True):
+        members = ids[start:stop]
+        for k in range(len(members)):
+            head = members[:min(k, EXACT_MAX_IDS)]
+            found.append(head + members[k + 1:k + 1 + EXACT_MAX_IDS - len(head)])
     return pd.DataFrame({"row": pd.Series(rows, dtype=np.int64),
                          "ids": pd.Series(found, dtype=object)})
 
