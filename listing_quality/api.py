@@ -21,6 +21,7 @@ from . import engine, features, scoring
 from .adapters import Catalog, listing_from_mapping, read_catalog
 from .features import catalog as catalog_features
 from .features.catalog import CatalogContext
+from .gc_pause import gc_paused
 from .model import resolve_model
 from .model.category import auto_rubric
 from .model.finding import with_reasons
@@ -139,7 +140,8 @@ def _measure_all(listings: list[Listing], options: Options, n_jobs: int,
     """Measure every listing; `tick(n)` reports progress (measuring is the slow pass)."""
     workers = _workers(n_jobs, len(listings))
     if workers <= 1:
-        return [_ticked(measure(item, options), tick) for item in listings]
+        with gc_paused():  # see gc_pause.py
+            return [_ticked(measure(item, options), tick) for item in listings]
     chunks = [listings[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         parts = list(pool.map(measure_all, chunks, [options] * workers))

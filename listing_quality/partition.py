@@ -20,6 +20,7 @@ import pandas as pd
 from .adapters.frame import listings_from_frame
 from .adapters.sources import user_overrides
 from .features.catalog import CatalogContext, catalog_keys
+from .gc_pause import gc_paused
 from .types import Listing
 
 
@@ -62,9 +63,11 @@ def rows_of(row_offset: int, n: int) -> range:
 
 
 def measure_all(listings: Sequence[Listing], options: Any) -> list[dict[str, Any]]:
+    """Every listing's facts; the collector paused meanwhile (see gc_pause.py)."""
     from .api import measure  # api imports this module's users; keep the import lazy
 
-    return [measure(item, options) for item in listings]
+    with gc_paused():
+        return [measure(item, options) for item in listings]
 
 
 def keys_partition(pdf: pd.DataFrame, options: Any, row_offset: int = 0,

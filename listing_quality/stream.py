@@ -1,29 +1,29 @@
 """Score catalogs larger than memory: two passes over chunks, bounded memory, every core.
 
-Pass 1 adapts and measures each chunk (in worker processes), keeps only the compact
-catalog keys, and spills the measured facts to a temporary file (gzip'd JSON lines: no
-pickle, and reloading is ~8x cheaper than measuring again, photos included). The catalog
-context (peer prices, duplicate titles and photos) is reduced once from all keys. Pass 2
-re-reads each chunk, reloads its facts, applies the context, judges, and yields the
-chunk's scores. Memory holds one chunk, the keys and the context — never the catalog.
+Pass 1 reads each chunk once, and worker processes adapt and measure it, keep only the
+compact catalog keys, and spill the measured facts to a temporary file (spill.py: JSON,
+no pickle; reading a listing back costs a small fraction of measuring it again). The
+catalog context (peer prices, duplicate titles and photos) is reduced once from all keys.
+Pass 2 judges each slice from its spill file alone, with its own rows of the context, and
+yields the chunk's scores. Memory holds a chunk or two, the keys and the context — never
+the catalog.
 
 A catalog that fits in one chunk takes the direct path: measured once, no spill.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from . import spill
 from .features.catalog import CatalogContext, catalog_keys
+from .gc_pause import gc_paused
 from .partition import Reading, adapt, judge_measured, measure_all, rows_of
 from .progress import tracker
 from .report._common import spreadsheet_safe
@@ -49,9 +49,9 @@ def score_chunks(data: Any, options: Any, *, model: Any = None,
         yield from _listing_chunks(list(source.whole.listings), options, model, chunk_size,
                                    n_jobs, progress)
         return
-    with tempfile.TemporaryDirectory(prefix="lq-spill-") as spill, ChunkPool(n_jobs) as pool:
+    with tempfile.TemporaryDirectory(prefix="lq-spill-") as folder, ChunkPool(n_jobs) as pool:
         try:
-            context, parts = _pass_one(source, options, chunk_size, pool, progress, spill)
+            context, parts = _pass_one(source, options, chunk_size, pool, progress, folder)
         except (pd.errors.ParserError, UnicodeDecodeError):
             # an odd row or a late encoding change: the whole-file reader keeps every row
             # (and says what was wrong with it), so read it whole instead of failing
@@ -59,19 +59,19 @@ def score_chunks(data: Any, options: Any, *, model: Any = None,
             yield from _listing_chunks(list(whole.whole.listings), options, model,
                                        chunk_size, n_jobs, progress)
             return
-        yield from _pass_two(source, parts, context, options, model, pool, progress, spill)
+        yield from _pass_two(source, parts, context, options, model, pool, progress, folder)
 
 
 Parts = list[list[tuple[int, int]]]  # per chunk: (row offset, rows) of each worker's slice
 
 
 def _pass_one(source: Source, options: Any, chunk_size: int, pool: ChunkPool,
-              progress: bool, spill: str) -> tuple[CatalogContext, Parts]:
+              progress: bool, folder: str) -> tuple[CatalogContext, Parts]:
     """Measure every chunk once, spill its facts, and reduce the catalog context."""
     keys: list[pd.DataFrame] = []
     parts: Parts = []
     jobs = (([(o, len(p)) for p, o in sliced],
-             [(p, o, source.reading, options, spill) for p, o in sliced])
+             [(p, o, source.reading, options, folder) for p, o in sliced])
             for sliced in (pool.split(frame, offset)
                            for frame, offset in source.chunks(chunk_size)))
     for chunk, part_keys in pool.run(jobs, _measure_part):
@@ -86,11 +86,12 @@ def _pass_one(source: Source, options: Any, chunk_size: int, pool: ChunkPool,
 
 
 def _pass_two(source: Source, parts: Parts, context: CatalogContext, options: Any,
-              model: Any, pool: ChunkPool, progress: bool, spill: str
+              model: Any, pool: ChunkPool, progress: bool, folder: str
               ) -> Iterator[pd.DataFrame]:
     """Judge each slice from its spilled facts alone (the input is not read again); each
     task carries only its own rows of the context, never the catalog's."""
-    jobs = ((chunk, [(spill, o, options, model, context.for_rows(o, o + n)) for o, n in chunk])
+    jobs = ((chunk, [(folder, o, options, model, context.for_rows(o, o + n))
+                      for o, n in chunk])
             for chunk in parts)
     with tracker(sum(n for chunk in parts for _, n in chunk), progress, "judge") as tick:
         for chunk, scored in pool.run(jobs, _judge_part):
@@ -101,7 +102,7 @@ def _pass_two(source: Source, parts: Parts, context: CatalogContext, options: An
 
 
 def _measure_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any,
-                  spill: str) -> pd.DataFrame:
+                  folder: str) -> pd.DataFrame:
     """Pass 1 in a worker: measure a slice, spill what judging needs, return its keys.
 
     A spilled row holds the listing's id, category and title besides its facts: that is
@@ -110,20 +111,18 @@ def _measure_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any
     """
     listings = adapt(pdf, offset, reading)
     facts = measure_all(listings, options)
-    with gzip.open(_spill_path(spill, offset), "wt", encoding="utf-8", compresslevel=1) as out:
-        for item, row in zip(listings, facts, strict=True):
-            line = [item.id, item.category, item.title, row]
-            out.write(json.dumps(line, default=_plain, separators=(",", ":")) + "\n")
+    spill.write(spill.path_of(folder, offset),
+                [(li.id, li.category, li.title, row) for li, row in zip(listings, facts,
+                                                                      strict=True)])
     return catalog_keys(facts, [li.id for li in listings], rows_of(offset, len(listings)))
 
 
-def _judge_part(spill: str, offset: int, options: Any, model: Any,
+def _judge_part(folder: str, offset: int, options: Any, model: Any,
                 context: CatalogContext) -> pd.DataFrame:
     """Pass 2 in a worker: a slice's scores from its spilled facts (index set by the caller)."""
     listings, facts = [], []
-    with gzip.open(_spill_path(spill, offset), "rt", encoding="utf-8") as handle:
-        for line in handle:
-            item_id, category, title, row = json.loads(line)
+    with gc_paused():
+        for item_id, category, title, row in spill.read(spill.path_of(folder, offset)):
             listings.append(Listing(id=item_id, title=title, category=category))
             facts.append(row)
     return judge_measured(listings, facts, context, options, model, offset, None)
@@ -145,20 +144,6 @@ def _listing_chunks(listings: list[Listing], options: Any, model: Any, chunk_siz
             else index[start:start + len(part)]
         yield judge_measured(part, facts[start:start + chunk_size], context, options, model,
                              start, rows)
-
-
-def _spill_path(spill: str, offset: int) -> str:
-    return str(Path(spill) / f"rows-{offset:012d}.jsonl.gz")
-
-
-def _plain(value: Any) -> Any:
-    """numpy scalars as Python numbers, sets as sorted lists; else its text (never raise:
-    a fact JSON cannot hold must not stop the batch)."""
-    if hasattr(value, "item"):
-        return value.item()
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    return str(value)
 
 
 def score_file(data: Any, out: str | os.PathLike, options: Any,

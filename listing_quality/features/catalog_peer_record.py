@@ -6,8 +6,6 @@ side of the pass: tables are per group, records are what one listing sees of its
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -41,20 +39,3 @@ class PeerRecord(Mapping):
 
     def __repr__(self) -> str:
         return f"PeerRecord({dict(self)!r})"
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a million small records are built.
-
-    Why: each allocation burst triggers collections that rescan every live object, which
-    made building the records several times slower than the records themselves. Records
-    hold numbers, strings and shared tuples (no cycles); the collector is restored after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -24,7 +24,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .catalog_peer_record import PeerRecord, gc_paused
+from ..gc_pause import gc_paused
+from .catalog_peer_record import PeerRecord
 from .price import config
 
 MAD_TO_SIGMA = 1.4826  # MAD * 1.4826 estimates the standard deviation of normal data
