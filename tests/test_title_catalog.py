@@ -9,15 +9,18 @@ import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
 
 from listing_quality.features import catalog
 from listing_quality.features.catalog_titles import (
     EXACT_MAX_IDS,
     exact_groups,
     exact_title_duplicates,
+    near_groups,
     near_title_duplicates,
 )
 from listing_quality.features.title import measure
+from listing_quality.features.title_slots import settings as settings_of
 from listing_quality.types import Listing
 
 
@@ -85,3 +88,37 @@ def test_exact_groups_equal_the_plain_group_by(hashes: list[int], rng: random.Ra
                          "id": pd.Series([f"id{r}" for r in rows], dtype=object),
                          "exact": np.array(hashes, dtype=np.int64)})
     pd.testing.assert_frame_equal(exact_groups(keys), _exact_groups_one_group_at_a_time(keys))
+
+
+WORDS = ["seblak", "pedas", "level", "3", "5", "250", "g", "kencur", "mbok", "sri"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["seblak", "kopi", ""]),
+                          st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+                          st.integers(1, 3)), max_size=9),
+       st.randoms(use_true_random=False))
+def test_near_groups_equal_all_pairs_where_the_window_sees_every_pair(
+        listings: list[tuple[str, list[str], int]], rng: random.Random) -> None:
+    """Few titles per block (the window covers every pair, no 10-id cap): the blocked pass
+    must find exactly what comparing every pair inside a block finds, rows in any order.
+    Exact hashes 1-3 stand for titles identical up to case (never their own near twins)."""
+    cutoff = settings_of()["near_duplicate_ratio"] / 100.0
+    rows = list(range(len(listings)))
+    rng.shuffle(rows)
+    texts = [" ".join(sorted(words)) for _, words, _ in listings]
+    keys = pd.DataFrame({"row": np.array(rows, dtype=np.int64),
+                         "id": pd.Series([f"id{r}" for r in rows], dtype=object),
+                         "exact": np.array([h for *_, h in listings], dtype=np.int64),
+                         "block": [b for b, _, _ in listings], "near": texts})
+    expected = {}
+    for i, (block, _, exact) in enumerate(listings):
+        twins = [j for j, (other, _, other_exact) in enumerate(listings)
+                 if j != i and other == block and other_exact != exact  # exact twins: T110
+                 and (texts[i] == texts[j]
+                      or Indel.normalized_similarity(texts[i], texts[j]) >= cutoff)]
+        if twins:
+            expected[rows[i]] = [f"id{rows[j]}" for j in sorted(twins, key=rows.__getitem__)]
+    table = near_groups(keys)
+    assert dict(zip(table["row"].tolist(), table["ids"].tolist(), strict=True)) == expected
+    assert table["row"].tolist() == sorted(expected)

@@ -16,7 +16,7 @@ any subset holding whole groups, and `apply_titles` that reads the reduced table
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -83,15 +83,15 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
     Titles that clean to the same sorted words ("MADU MURAH!!!", "jual madu murah") are
     one text: listings sharing it are near-duplicates of each other outright, and only
     the distinct texts go through the window — else a run of one text longer than the
-    window would hide its neighbours. Listings are handled as positions into the key
-    columns, so a million keys cost lists of integers, not copies of the frame.
+    window would hide its neighbours. One block is held as Python objects at a time (its
+    texts, positions, hashes), so a million keys never become a million Python strings.
     """
     cfg = settings()
     cutoff = cfg["near_duplicate_ratio"] / 100.0
     window, most = int(cfg["near_duplicate_window"]), int(cfg["near_duplicate_max_ids"])
-    rows, exact = keys["row"].tolist(), keys["exact"].tolist()
-    found: dict[int, list[int]] = {}
-    for by_text in _blocks(keys, rows).values():
+    listed: list[tuple[int, list[str]]] = []
+    for by_text, exact, row_of in _blocks(keys):
+        found: dict[int, list[int]] = {}
         for members in by_text.values():
             _pair_up(members, members, exact, found, most)
         texts = sorted(by_text)
@@ -102,24 +102,44 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
                 for text_b in order[i + 1:i + 1 + window]:
                     if Indel.normalized_similarity(text_a, text_b) >= cutoff:
                         _pair_up(by_text[text_a], by_text[text_b], exact, found, most)
-    ids = keys["id"].tolist()
-    listed = sorted((rows[p], p) for p, others in found.items() if others)
+        listed.extend(_listed(keys, found, row_of))
+    listed.sort(key=lambda item: item[0])
     return pd.DataFrame({"row": pd.Series([r for r, _ in listed], dtype=np.int64),
-                         "ids": pd.Series([[ids[o] for o in sorted(found[p], key=rows.__getitem__)]
-                                           for _, p in listed], dtype=object)})
+                         "ids": pd.Series([ids for _, ids in listed], dtype=object)})
 
 
-def _blocks(keys: pd.DataFrame, rows: list[int]) -> dict[str, dict[str, list[int]]]:
-    """block -> sorted-words text -> positions of its listings, in catalog order."""
-    blocks: dict[str, dict[str, list[int]]] = {}
-    texts, names = keys["near"].tolist(), keys["block"].tolist()
-    for p in sorted(range(len(rows)), key=rows.__getitem__):
-        if texts[p]:
-            blocks.setdefault(names[p], {}).setdefault(texts[p], []).append(p)
-    return blocks
+def _blocks(keys: pd.DataFrame) -> Iterator[tuple[dict[str, list[int]], dict[int, int],
+                                                   dict[int, int]]]:
+    """Per block: sorted-words text -> positions of its listings in catalog order, and each
+    position's exact-title hash and row. Grouped by sorting codes, not by Python dicts."""
+    near, rows = keys["near"], keys["row"].to_numpy()
+    blocks, _ = pd.factorize(keys["block"], use_na_sentinel=False)
+    codes, texts = pd.factorize(near)
+    titled = np.flatnonzero((near.notna() & (near != "")).to_numpy(dtype=bool))
+    titled = titled[np.lexsort((rows[titled], codes[titled], blocks[titled]))]
+    exact = keys["exact"].to_numpy()
+    for block in np.split(titled, np.flatnonzero(np.diff(blocks[titled])) + 1):
+        if not len(block):
+            continue
+        cuts = (np.flatnonzero(np.diff(codes[block])) + 1).tolist()
+        starts, positions = [0, *cuts], block.tolist()
+        names = texts.take(codes[block][starts]).tolist()
+        yield ({name: positions[a:b] for name, a, b in
+                zip(names, starts, [*cuts, len(positions)], strict=True)},
+               dict(zip(positions, exact[block].tolist(), strict=True)),
+               dict(zip(positions, rows[block].tolist(), strict=True)))
 
 
-def _pair_up(group_a: list[int], group_b: list[int], exact: list[int],
+def _listed(keys: pd.DataFrame, found: dict[int, list[int]], row_of: dict[int, int]
+            ) -> list[tuple[int, list[str]]]:
+    """(row, the others' ids in row order) of each listing of one block that has any."""
+    hits = {p: sorted(others, key=row_of.__getitem__) for p, others in found.items() if others}
+    need = sorted({o for others in hits.values() for o in others})
+    id_of = dict(zip(need, keys["id"].take(need).tolist(), strict=True))
+    return [(row_of[p], [id_of[o] for o in others]) for p, others in hits.items()]
+
+
+def _pair_up(group_a: list[int], group_b: list[int], exact: Mapping[int, int],
              found: dict[int, list[int]], most: int) -> None:
     """Record each listing of one group in the other's list (exact twins excepted)."""
     _fill(group_a, _by_exact(group_b, exact), exact, found, most)
@@ -127,7 +147,7 @@ def _pair_up(group_a: list[int], group_b: list[int], exact: list[int],
         _fill(group_b, _by_exact(group_a, exact), exact, found, most)
 
 
-def _by_exact(group: list[int], exact: list[int]) -> list[tuple[int, list[int]]]:
+def _by_exact(group: list[int], exact: Mapping[int, int]) -> list[tuple[int, list[int]]]:
     """The group split by exact title, so a listing skips its exact twins in one step."""
     split: dict[int, list[int]] = {}
     for p in group:
@@ -135,7 +155,7 @@ def _by_exact(group: list[int], exact: list[int]) -> list[tuple[int, list[int]]]
     return list(split.items())
 
 
-def _fill(targets: list[int], sources: list[tuple[int, list[int]]], exact: list[int],
+def _fill(targets: list[int], sources: list[tuple[int, list[int]]], exact: Mapping[int, int],
           found: dict[int, list[int]], most: int) -> None:
     """Up to `most` others per listing: a run of thousands of one text stays linear."""
     for target in targets:
