@@ -1,7 +1,8 @@
 """Peer price statistics and price rules for 1,000,000 listings; parse cost apart.
 
     .venv/bin/python benchmarks/bench_price.py [--n 1000000] [--judge-n 100000]
-                                              [--parse-n 100000]
+                                              [--parse-n 100000] [--measure-n 20000]
+                                              [--repeat 3] [--measure-only]
 
 Prints, for synthetic catalogs (random prices around Rp15.000 in 8 product types and 5
 size classes, never real rows):
@@ -21,7 +22,14 @@ size classes, never real rows):
 - price rules, columnar: `evaluate_columns` over all N listings on the builder's records
   (the dict path's output), next to the engine's per-listing figure;
 - parse: `parse_rupiah` on seller-written price strings (8 spellings: rb, ribu, IDR,
-  ranges, ...) and on marketplace-export strings ("Rp17.000"), on --parse-n, scaled to N.
+  ranges, ...) and on marketplace-export strings ("Rp17.000"), on --parse-n, scaled to N;
+  since issue 9 a spelling seen before is remembered, as a catalog's repeated prices are;
+- measure (issue 9): `features.price.measure` per listing on `synthetic.frame(--measure-n)`
+  listings, their label already parsed (packaging reads it first in `extract`), --repeat
+  runs with the remembered price cells forgotten before each: best CPU time per listing
+  and the spread, against building a 16-key dict of the listing's raw cells (the least a
+  per-listing measure does), measured in the same run. `--measure-only` prints just this;
+  it runs on an older checkout too (PYTHONPATH=<checkout>), for before/after figures.
 
 Peak memory is the process's maximum resident set size (ru_maxrss); the dict stages'
 figure includes the N input dicts themselves.
@@ -31,17 +39,22 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from listing_quality import engine
+from listing_quality import engine, partition
 from listing_quality.api import selected_rubric
+from listing_quality.features import price
 from listing_quality.features.catalog_prices import _codes, group_stats, peer_prices
+from listing_quality.features.texts import ListingTexts
 from listing_quality.judge_columns import LossTable, columns_of, evaluate_columns
 from listing_quality.peer_columns import peer_columns
+from listing_quality.text import rupiah
 from listing_quality.text.rupiah import parse_rupiah
 
 TYPES = ("seblak", "kerupuk", "keripik", "basreng", "sambal", "kopi", "madu", "kue")
@@ -171,12 +184,63 @@ def run(n: int, judge_n: int, parse_n: int) -> dict[str, float]:
     return figures
 
 
-def main(argv: list[str] | None = None) -> None:
+def forget() -> None:
+    """Empty the remembered price cells (none on a checkout older than issue 9)."""
+    for module, name in ((price, "_remembered"), (price, "_remembered_key"),
+                         (rupiah, "_remembered")):
+        cached = getattr(module, name, None)
+        if cached is not None:
+            cached.cache_clear()
+
+
+def floor_dict(listing: Any, texts: Any) -> dict[str, Any]:
+    """The least a per-listing measure does: 16 facts read off the listing into a dict."""
+    cells = (listing.price, listing.original_price, listing.title, listing.category)
+    return {f"price.{i}": cells[i % 4] for i in range(16)}
+
+
+def measure_figures(n: int, repeat: int) -> None:
+    """`price.measure` per listing, labels parsed, best of `repeat` cold runs; CPU time."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import synthetic
+
+    listings = partition.adapt(synthetic.frame(n))
+    texts = [ListingTexts(li) for li in listings]
+    for t in texts:
+        t.label.net  # noqa: B018 - packaging parses the label before price reads it
+    runs: dict[str, list[float]] = {"floor": [], "measure": []}
+    for _ in range(repeat):
+        forget()
+        for name, fn in (("floor", floor_dict),
+                         ("measure", lambda li, t: price.measure(li, None, t))):
+            start = time.process_time()
+            for li, t in zip(listings, texts, strict=True):
+                fn(li, t)
+            runs[name].append((time.process_time() - start) / n * 1e6)
+    floor, got = runs["floor"], runs["measure"]
+    print(f"price measure floor: a 16-key dict per listing  best {min(floor):6.2f} us/listing "
+          f"(spread {min(floor):.2f}-{max(floor):.2f})  (baseline)")
+    print(f"price measure ({n:,} synthetic, {repeat} cold runs)  best {min(got):6.2f} "
+          f"us/listing (spread {min(got):.2f}-{max(got):.2f})  ({min(got) / min(floor):.1f}x "
+          f"baseline)")
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--judge-n", type=int, default=100_000)
     parser.add_argument("--parse-n", type=int, default=100_000)
-    args = parser.parse_args(argv)
+    parser.add_argument("--measure-n", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--measure-only", action="store_true")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv)
+    measure_figures(args.measure_n, args.repeat)
+    if args.measure_only:
+        return
     f = run(args.n, args.judge_n, args.parse_n)
     base, core, build = f["base"], f["core"], f["build"]
     print(f"listings: {args.n:,}")

@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import listing_quality as lq
 from listing_quality.features.catalog_prices import group_stats, peer_prices, size_classes
 from listing_quality.features.price import (
+    CACHED_CHARS,
     charm_ending,
     config,
+    discount_pct,
+    group_key,
+    is_placeholder,
     is_round,
     measure,
+    per_100,
+    per_piece,
+    price_facts,
     product_type,
+    read_price,
 )
+from listing_quality.features.texts import ListingTexts
 from listing_quality.kinds import peers
 from listing_quality.rubric import RubricError
+from listing_quality.text import folded
+from listing_quality.text.folded import folded_words
+from listing_quality.text.normalize import fold
+from listing_quality.text.rupiah import parse_rupiah
 from listing_quality.types import Listing
 
 
@@ -195,3 +211,93 @@ def test_peer_records_serialise_as_plain_mappings() -> None:
                            "high", "n"}
     with pytest.raises(KeyError):
         record["nope"]
+
+
+# --- fast paths (issue 9): each against the plain form it replaces --------------------------
+
+LOOKALIKES = ["\u212a", "\u017f", "\u0131", "\u0130", "\u01c5", "\u00df", "\u00e9"]
+TITLE_PIECES = [" ", "  ", "-", ".", "/", "250", "gr", "Krupuk", "kripik", "KERIPIK", "Coklat",
+                "mie", "Mi", "Seblak", "paket", "PROMO", "murah", "ab", "xyzabc", "Tas", "\n",
+                "！", "２５０", "\u200b", "oleh-oleh", *LOOKALIKES]
+PRICE_PIECES = ["Rp", "Rp.", "RP ", "IDR", "-", " - ", "s/d", " ", "25", "25.000", "1.250.000",
+                "1,5", ",-", ",00", "rb", "ribu", "k", "jt", "gr", "terjual", "x", "%", "\u00a0",
+                "２５", "e+04", *LOOKALIKES]
+
+
+def _text(pieces: list[str], size: int = 10) -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(st.sampled_from(pieces), st.text(max_size=3)),
+                    max_size=size).map("".join)
+
+
+def _plain_product_type(title: object) -> str | None:
+    """The whole-text `fold` form `product_type` replaced."""
+    cfg = config()
+    words = re.findall(r"[^\W\d_]+", fold(str(title or "")[:300]))
+    for word in words:
+        if word in cfg["product_types"]:
+            return word
+    for word in words:
+        if len(word) >= cfg["min_key_chars"] and word not in cfg["skip_words"]:
+            return word
+    return None
+
+
+def _plain_measure(listing: Listing) -> dict:
+    """`measure` as it was before its cell facts were remembered (issue 9)."""
+    price, original = parse_rupiah(listing.price), parse_rupiah(listing.original_price)
+    value = price.value if price.ok else None
+    missing = price.reason == "empty"
+    orig = original.value if original.ok and original.value else None
+    net = ListingTexts(listing).label.net
+    placeholder = f"{value:,.0f}".replace(",", ".") if value is not None and is_placeholder(
+        value) else None
+    return {
+        "price.raw": None if listing.price is None else str(listing.price)[:80],
+        "price.value": value, "price.high": price.high if price.ok else None,
+        "price.is_range": price.is_range, "price.missing": missing,
+        "price.unparseable": None if price.ok or missing else (price.reason or "not a price"),
+        "price.placeholder": placeholder, "price.original": orig,
+        "price.discount": discount_pct(value, orig), "price.per_100g": per_100(value, net),
+        "price.per_piece": per_piece(value, net), "price.charm": charm_ending(value),
+        "price.round": is_round(value), "price.type": _plain_product_type(listing.title),
+        "price.category": " ".join(str(listing.category or "").casefold().split())[:80],
+        "price.brand": " ".join(str(listing.brand or "").casefold().split())[:80],
+    }
+
+
+CELLS = st.one_of(st.none(), _text(PRICE_PIECES), st.integers(-10, 10**12),
+                  st.floats(allow_nan=True), st.sampled_from([0.0, -0.0, 25_000, 25_000.0, True]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(TITLE_PIECES, 14), CELLS, CELLS, _text(TITLE_PIECES, 4), _text(TITLE_PIECES, 4))
+def test_measure_with_remembered_cells_equals_the_plain_measure(
+        title: str, price: object, original: object, category: str, brand: str) -> None:
+    listing = Listing(id="1", title=title, price=price, original_price=original,
+                      category=category, brand=brand)
+    expected = list(_plain_measure(listing).items())
+    assert repr(list(measure(listing, None).items())) == repr(expected)
+    assert repr(list(measure(listing, None).items())) == repr(expected)  # now remembered
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(TITLE_PIECES, 14))
+def test_folded_words_are_the_words_of_the_folded_text(text: str) -> None:
+    assert folded._word_variants() is not None  # the shipped variants fold word by word
+    assert list(folded_words(text)) == re.findall(r"[^\W\d_]+", fold(text))
+    assert list(folded_words(text.upper())) == re.findall(r"[^\W\d_]+", fold(text.upper()))
+    assert product_type(text) == _plain_product_type(text)
+
+
+def test_only_short_exact_texts_are_remembered() -> None:
+    class Text(str):
+        pass
+
+    long_cell = "Rp25.000 " + " " * CACHED_CHARS
+    assert price_facts(Text("Rp25.000")) == read_price("Rp25.000")
+    assert price_facts(long_cell) == read_price(long_cell) and price_facts(long_cell).value \
+        == 25_000
+    assert price_facts(25_000).raw == "25000" and price_facts(25_000.0).raw == "25000.0"
+    assert price_facts(-0.0).placeholder == "-0" and price_facts(0.0).placeholder == "0"
+    assert group_key(" Makanan  RINGAN ") == "makanan ringan" == group_key("makanan ringan")
+    assert group_key(None) == "" and group_key(12) == "12"

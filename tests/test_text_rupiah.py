@@ -7,9 +7,10 @@ import time
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from listing_quality.text import rupiah
 from listing_quality.text.rupiah import RupiahParse, parse_rupiah
 
 # (raw, value, high) for prices that must be understood.
@@ -294,3 +295,38 @@ def test_fast_path_agrees_with_the_general_reader(n: int, template: str, dotted:
     shown = f"{n:,}".replace(",", ".") if dotted else str(n)
     text = template.format(shown)
     assert parse_rupiah(text) == parse_rupiah(" " + text)
+
+
+# --- the remembered parse (issue 9) against the plain reading --------------------------------
+
+PIECES = ["Rp", "Rp.", "IDR ", "-", " - ", "s/d", " ", "25", "25.000", "1.250.000", "1,5", ",-",
+          ",00", "rb", "ribu", "k", "jt", "M", "gr", "terjual", "ulasan", "x", "%", "\u00a0",
+          "\uff12\uff15", "e+04", "\u212a", "\u0130"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=2)), max_size=8).map("".join))
+def test_remembered_parse_equals_the_plain_parse(text: str) -> None:
+    class Text(str):
+        pass
+
+    plain = rupiah._parse_text(text)
+    assert parse_rupiah(text) == plain and parse_rupiah(text) == plain  # second: remembered
+    assert parse_rupiah(Text(text)) == plain  # a str subclass is read, never remembered
+    padded = text + " " * rupiah.CACHED_CHARS  # too long to remember
+    assert parse_rupiah(padded) == rupiah._parse_text(padded)
+
+
+def test_empty_cells_share_one_reading() -> None:
+    assert parse_rupiah(None) == RupiahParse(None, None, False, "empty") == parse_rupiah("")
+    assert parse_rupiah(float("nan")).reason == "not finite"
+
+
+LEADING_ZERO = r"(?:Rp ?)?0[0-9]{0,2}(?:\.[0-9]{3}){1,3}(?:,-|,00)"  # left to the scanner
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.from_regex(rupiah._FAST_CENTS_RE, fullmatch=True),
+                 st.from_regex(LEADING_ZERO, fullmatch=True)))
+def test_prices_with_zero_cents_read_as_the_scanner_reads_them(text: str) -> None:
+    assert rupiah._parse_text(text) == rupiah._scan(text)

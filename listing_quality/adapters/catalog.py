@@ -9,12 +9,12 @@ row stays on that row.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ..types import Listing, SourceRef
+from ..types import Listing
 from .columns import (
     ColumnMap,
     Overrides,
@@ -27,8 +27,8 @@ from .columns import (
 )
 from .errors import AdapterError
 from .layout import split_block
-from .mapping import build_listing
 from .sources import Reading, check_user, choose, profile
+from .table import Table, Where, build_listings
 from .values import as_text
 from .weights import catalog_unit
 
@@ -188,31 +188,32 @@ def _checked(rec: Record, width: int, short_is_error: bool = True) -> Record:
     return Record(rec.number, values, error, extra or None)
 
 
-def table_catalog(cmap: ColumnMap, rows: Iterable[Record], *, path: str | None, fmt: str,
-                  sheet: str | None = None, notes: Sequence[str] = (),
-                  weight_unit: str | None = None, fallback: dict[int, str] | None = None,
+def table_catalog(cmap: ColumnMap, rows: Iterable[Record] | Table, *, path: str | None,
+                  fmt: str, sheet: str | None = None, notes: Sequence[str] = (),
+                  weight_unit: str | None = None, fallback: Callable[[int], str] | None = None,
                   where: str | None = None, reading: Reading | None = None) -> Catalog:
-    """Rows under a resolved header -> Catalog. `fallback` maps row number -> id to use
-    when there is no id (a DataFrame's index); otherwise the row number is the id."""
+    """Rows under a resolved header (file records, or a frame's `Table`) -> Catalog.
+    `fallback` gives the id of row i (0-based) when it has none (a DataFrame's index);
+    otherwise the row number is the id."""
     if "title" not in cmap.fields:
         raise missing_title(where or str(path), cmap.headers)
     reading = reading or Reading(profile("generic"))
-    rows = list(rows)
+    table = rows if isinstance(rows, Table) else _table(list(rows), len(cmap.headers))
     notes = [*notes, *cmap.notes]
-    unit = catalog_unit(cmap, [r.values for r in rows], weight_unit,
-                        reading.profile.weight_unit, notes)
-    id_source = "index" if fallback is not None else "row"
+    unit = catalog_unit(cmap, table.columns, weight_unit, reading.profile.weight_unit, notes)
     what = "DataFrame index" if fallback is not None else "spreadsheet row number"
     what = "record number (from 1)" if fmt == "parquet" else what
-    listings = []
-    for rec in rows:
-        fid = fallback[rec.number] if fallback is not None else str(rec.number)
-        ref = SourceRef(file=path, row=rec.number, sheet=sheet)
-        listings.append(build_listing(cmap, rec.values, fallback_id=fid, id_source=id_source,
-                                      source=ref, extra=rec.extra, weight_unit=unit,
-                                      locate=True))
+    numbers = table.numbers
+    shared = Where(path, sheet, unit or cmap.weight_unit, "row" if fallback is None else
+                   "index", fallback or (lambda i: str(numbers[i])))
+    listings = build_listings(cmap, table, shared)
     return finish(listings, path=path, fmt=fmt, columns=cmap.header_of(), notes=notes,
                   id_what=what, source=reading.profile.name)
+
+
+def _table(rows: list[Record], width: int) -> Table:
+    return Table.of_rows([r.number for r in rows], [r.values for r in rows],
+                         [r.extra for r in rows], width)
 
 
 def finish(listings: Sequence[Listing], *, path: str | None, fmt: str,

@@ -13,9 +13,11 @@ from typing import Any
 
 import pandas as pd
 
-from .catalog import Catalog, Record, table_catalog
+from .catalog import Catalog, table_catalog
+from .cells import frame_columns
 from .columns import Overrides, resolve
 from .sources import check_user, choose
+from .table import Table
 from .values import as_text
 
 
@@ -32,12 +34,11 @@ def listings_from_frame(df: pd.DataFrame, *, path: str | None = None,
     check_user(reading, headers, path or "DataFrame")
     cmap = resolve(headers, reading.overrides)
     first = header_row + 1
-    fallback = {first + i: as_text(ix) for i, ix in enumerate(df.index)}
-    rows = (Record(first + i, list(values))
-            for i, values in enumerate(df.itertuples(index=False, name=None)))
+    table = Table(range(first, first + len(df)), frame_columns(df))
+    index = list(df.index)
     where = path or f"DataFrame ({len(df)} rows)"
-    return table_catalog(cmap, rows, path=path, fmt=fmt, fallback=fallback, where=where,
-                         reading=reading, notes=reading.notes())
+    return table_catalog(cmap, table, path=path, fmt=fmt, where=where, reading=reading,
+                         fallback=lambda i: as_text(index[i]), notes=reading.notes())
 
 
 def _header(column: Any) -> str:

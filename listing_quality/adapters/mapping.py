@@ -88,7 +88,7 @@ def build_listing(cmap: ColumnMap, values: Sequence[Any], *, fallback_id: str,
     if not listing_id:
         listing_id, attrs["_id_source"] = fallback_id, id_source
     photos, photo_columns = _photos(cmap, values, truncated, limit)
-    _weight(fields, attrs, weight_unit or cmap.weight_unit)
+    convert_weight(fields, attrs, weight_unit or cmap.weight_unit)
     if truncated:
         attrs["_truncated"] = list(dict.fromkeys(truncated))
     if locate and source is not None:
@@ -97,7 +97,7 @@ def build_listing(cmap: ColumnMap, values: Sequence[Any], *, fallback_id: str,
                    **fields)
 
 
-def _weight(fields: dict[str, Any], attrs: dict[str, Any], unit: str | None) -> None:
+def convert_weight(fields: dict[str, Any], attrs: dict[str, Any], unit: str | None) -> None:
     """Say the unit; kilograms become grams (features read grams), raw value kept."""
     if not unit or fields["weight_g"] is None:
         return

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .cells import by_text
 from .columns import ColumnMap
 
 _PLAIN = re.compile(r"^\s*(\d{1,7})(?:[.,](\d{1,6}))?\s*$")  # 0,25 / 1.5 / 250
@@ -64,7 +65,7 @@ def number(value: Any) -> float | None:
 
 def by_magnitude(values: Iterable[Any]) -> str | None:
     """"g", "kg" or None (no numbers, or numbers that could be either)."""
-    nums = [n for n in (number(v) for v in values) if n is not None]
+    nums = [n for n in by_text(values, number) if n is not None]
     if not nums:
         return None
     cfg, mid = settings(), median(nums)
@@ -102,13 +103,13 @@ def to_grams(value: Any) -> tuple[Any, bool]:
     return round(kg * 1000, 6), True
 
 
-def catalog_unit(cmap: ColumnMap, rows: Sequence[Sequence[Any]], header_unit: str | None,
+def catalog_unit(cmap: ColumnMap, columns: Sequence[Sequence[Any]], header_unit: str | None,
                  default: str | None, notes: list[str]) -> str | None:
     """The weight column's unit for a whole table, said in `notes` (None: no column)."""
     j = cmap.fields.get("weight_g")
     if j is None:
         return None
-    values = [row[j] for row in rows if j < len(row)]
+    values = columns[j] if j < len(columns) else []
     unit, why = column_unit(header_unit or cmap.weight_unit, default, values)
     if unit:
         done = "; converted to grams in weight_g, raw value in attributes['_weight_raw']" \

@@ -11,22 +11,25 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from ..text.normalize import fold
+from ..text.folded import folded_words
 from ..text.quantities import NetQuantity
 from ..text.rupiah import parse_rupiah
 from ..types import Listing
 from .texts import ListingTexts
 
 _FILLER = re.compile(r"^(\d)\1{4,}$")  # 99999, 1111111: typed to get past a required field
-_WORD = re.compile(r"[^\W\d_]+")
 CONFIG_KEYS = frozenset({
     "charm_endings", "charm_min_price", "round_multiple", "product_types", "skip_words",
     "min_key_chars", "range_low_quantile", "range_high_quantile", "min_log_scale",
     "size_edges"})
+# Cells up to this many characters are remembered (bounded caches): prices and category
+# names are short and repeat across a catalog; a long cell is read afresh, not kept.
+CACHED_CHARS = 64
+_TITLE_CHARS = 300  # the product-type key reads the start of a title
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,31 +47,94 @@ def config() -> dict[str, Any]:
 
 
 def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
-    price = parse_rupiah(listing.price)
     original = parse_rupiah(listing.original_price)
-    value = price.value if price.ok else None
-    missing = price.reason == "empty"
     orig = original.value if original.ok and original.value else None
-    net = (texts or ListingTexts(listing)).label.net  # the net packaging reads
+    texts = texts or ListingTexts(listing)
+    net = texts.label.net  # the net packaging reads
+    price = price_facts(listing.price)  # after the net: a failing cell fails as it did
+    value = price.value
     return {
-        "price.raw": None if listing.price is None else str(listing.price)[:80],
+        "price.raw": price.raw,
         "price.value": value,
-        "price.high": price.high if price.ok else None,
+        "price.high": price.high,
         "price.is_range": price.is_range,
-        "price.missing": missing,
-        "price.unparseable": None if price.ok or missing else (price.reason or "not a price"),
-        "price.placeholder": _shown(value) if value is not None and is_placeholder(value)
-        else None,
+        "price.missing": price.missing,
+        "price.unparseable": price.unparseable,
+        "price.placeholder": price.placeholder,
         "price.original": orig,
         "price.discount": discount_pct(value, orig),
         "price.per_100g": per_100(value, net),
         "price.per_piece": per_piece(value, net),
-        "price.charm": charm_ending(value),
-        "price.round": is_round(value),
-        "price.type": product_type(listing.title),
-        "price.category": " ".join(str(listing.category or "").casefold().split())[:80],
-        "price.brand": " ".join(str(listing.brand or "").casefold().split())[:80],
+        "price.charm": price.charm,
+        "price.round": price.round,
+        "price.type": product_type(listing.title, texts),
+        "price.category": group_key(listing.category),
+        "price.brand": group_key(listing.brand),
     }
+
+
+class PriceFacts(NamedTuple):
+    """The facts that depend on the price cell alone (all but discount and unit prices)."""
+
+    raw: str | None
+    value: float | None
+    high: float | None
+    is_range: bool
+    missing: bool
+    unparseable: str | None
+    placeholder: str | None
+    charm: str | None
+    round: bool
+
+
+def price_facts(raw: object) -> PriceFacts:
+    """`read_price(raw)`, remembered for short texts.
+
+    Why: a catalog repeats a few hundred price spellings ("Rp25.000", "25rb") across
+    thousands of rows, and these facts follow from the cell alone. Only exact `str` cells
+    are remembered: 25000 and 25000.0 are equal keys yet show differently in price.raw.
+    """
+    if type(raw) is str and len(raw) <= CACHED_CHARS:
+        return _remembered(raw)
+    return read_price(raw)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _remembered(raw: str) -> PriceFacts:
+    return read_price(raw)
+
+
+def read_price(raw: object) -> PriceFacts:
+    """The price cell's own facts: parsed value, why not, placeholder, charm, round."""
+    price = parse_rupiah(raw)
+    value = price.value if price.ok else None
+    missing = price.reason == "empty"
+    return PriceFacts(
+        raw=None if raw is None else str(raw)[:80],
+        value=value,
+        high=price.high if price.ok else None,
+        is_range=price.is_range,
+        missing=missing,
+        unparseable=None if price.ok or missing else (price.reason or "not a price"),
+        placeholder=_shown(value) if value is not None and is_placeholder(value) else None,
+        charm=charm_ending(value),
+        round=is_round(value))
+
+
+def group_key(text: object) -> str:
+    """A category or brand as a peer-group key: case-folded, spaces collapsed, cut to 80."""
+    if type(text) is str and len(text) <= CACHED_CHARS:
+        return _remembered_key(text)
+    return _key(text)
+
+
+@functools.lru_cache(maxsize=4_096)
+def _remembered_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: object) -> str:
+    return " ".join(str(text or "").casefold().split())[:80]
 
 
 def is_placeholder(value: float) -> bool:
@@ -130,21 +196,25 @@ def is_round(value: float | None) -> bool:
     return value is not None and value >= step and value % step == 0
 
 
-def product_type(title: object) -> str | None:
+def product_type(title: object, texts: ListingTexts | None = None) -> str | None:
     """A simple product-type key for peer groups: a lexicon word, else the first real word.
 
     Why so simple: peers only need listings of the same kind to land in one group; the
     title engineer's `title.slots["jenis"]` replaces this key whenever it is present.
+    One pass over the words: the first lexicon word wins, else the first long word seen.
+    `texts` (the listing's) lends its normalised title when that is the text read here.
     """
     cfg = config()
-    words = _WORD.findall(fold(str(title or "")[:300]))
-    for word in words:
-        if word in cfg["product_types"]:
+    types, skip, shortest = cfg["product_types"], cfg["skip_words"], cfg["min_key_chars"]
+    whole = texts is not None and type(title) is str and len(title) <= _TITLE_CHARS
+    text = title if whole else str(title or "")[:_TITLE_CHARS]
+    first = None
+    for word in folded_words(text, texts.title.text if whole else None):
+        if word in types:
             return word
-    for word in words:
-        if len(word) >= cfg["min_key_chars"] and word not in cfg["skip_words"]:
-            return word
-    return None
+        if first is None and len(word) >= shortest and word not in skip:
+            first = word
+    return first
 
 
 def _shown(value: float) -> str:

@@ -15,9 +15,6 @@ import numbers
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
-
-import yaml
 
 from .normalize import (
     MAX_TEXT_CHARS,
@@ -28,6 +25,7 @@ from .normalize import (
     text_data,
     unit_table,
 )
+from .price_words import not_price_reason
 
 _NUM_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _RANGE_RE = re.compile(r"\s{0,3}(?:-|–|—|~|s\.?\s?/?\s?d\.?|sampai|hingga|to)\s{0,3}", re.I)
@@ -37,6 +35,11 @@ _PREFIX_WINDOW = 12
 # The spellings most exports use ("Rp17.000", "17000"), read without the general scanner:
 # parsing a million price cells is the real cost of a catalog's price pass.
 _FAST_RE = re.compile(r"(?:[Rr][Pp]\.? ?)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,15})")
+# ... and with the zero cents sellers add ("Rp 25.000,-", "25.000,00"): the scanner reads
+# these alike, except a leading 0 before a "." group ("025.000,-"), which it leaves to itself.
+_FAST_CENTS_RE = re.compile(
+    r"(?:[Rr][Pp]\.? ?)?([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]{1,15})(?:,-|,00)")
+CACHED_CHARS = 64  # texts this short are remembered (a bounded cache); longer ones are not
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ def _fail(reason: str) -> RupiahParse:
     return RupiahParse(None, None, False, reason)
 
 
+_EMPTY = _fail("empty")  # frozen, so every empty cell may share it
+
+
 @functools.lru_cache(maxsize=1)
 def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Prefix ("-Rp. ", "IDR ") ending at a number, and suffix ("rb", " juta", " rupiah")."""
@@ -81,27 +87,6 @@ def _affix_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     suffix = rf"\s{{0,2}}(?:(?i:(?P<mult>{loose}))|(?P<big>{strict})|(?i:(?P<cur>{currency})))"
     return re.compile(prefix, re.I), re.compile(suffix + r"(?![^\W\d_])")
-
-
-@functools.lru_cache(maxsize=1)
-def _not_price_re() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Whole words ("terjual", "ulasan") that make a cell a count, and the reason for each.
-
-    Why: scraped catalogs put "8 rb+ terjual" next to the price; when such a cell lands in
-    the price column, reading it as Rp8.000 would invent a price the seller never set.
-    """
-    path = resources.files("listing_quality.text") / "price_words.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    reasons = {str(w).lower(): str(reason)
-               for reason, words in data["not_price_words"].items() for w in words}
-    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation(reasons)})(?![^\W\d_])", re.I)
-    return pattern, reasons
-
-
-def _not_price_reason(text: str) -> str | None:
-    pattern, reasons = _not_price_re()
-    found = pattern.search(text)
-    return reasons.get(" ".join(found[0].lower().split())) if found else None
 
 
 def _multiplier(suffix: re.Match[str] | None) -> float:
@@ -190,15 +175,20 @@ def _range(low: _Amount, high: _Amount) -> RupiahParse:
 
 
 def _parse_text(raw: str) -> RupiahParse:
-    fast = _FAST_RE.fullmatch(raw)
+    fast = _FAST_RE.fullmatch(raw) or _FAST_CENTS_RE.fullmatch(raw)
     if fast:
         return _number(float(fast[1].replace(".", "")))
+    return _scan(raw)
+
+
+def _scan(raw: str) -> RupiahParse:
+    """The general reading: currency words, multipliers, ranges, signs, what is no price."""
     if len(raw) > MAX_TEXT_CHARS:
         return _fail("text too long")
     text = normalize(raw)
     if not text:
         return _fail("empty")
-    refused = _not_price_reason(text)
+    refused = not_price_reason(text)
     if refused:
         return _fail(refused)
     if _SCIENTIFIC_RE.fullmatch(text):  # "2.5E+04": a number cell exported as text
@@ -217,6 +207,12 @@ def _parse_text(raw: str) -> RupiahParse:
     return _number(low.value)
 
 
+@functools.lru_cache(maxsize=16_384)
+def _remembered(raw: str) -> RupiahParse:
+    """`_parse_text`, remembered: catalogs repeat a few hundred spellings in many rows."""
+    return _parse_text(raw)
+
+
 def _number(value: float) -> RupiahParse:
     if not math.isfinite(value):
         return _fail("not finite")
@@ -230,6 +226,10 @@ def parse_rupiah(raw: object) -> RupiahParse:
     infinity are "not finite". Text longer than MAX_TEXT_CHARS is refused, not cut, since a
     cut price could read as a different number.
     """
+    if type(raw) is str:  # the common cells first: a text, or nothing
+        return _remembered(raw) if len(raw) <= CACHED_CHARS else _parse_text(raw)
+    if raw is None:
+        return _EMPTY
     if isinstance(raw, bool):
         return _fail("not a price")
     if isinstance(raw, (numbers.Real, Decimal)):
