@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 
@@ -20,6 +21,8 @@ from ..text.quantities import NetQuantity
 from ..text.rupiah import parse_rupiah
 from ..types import Listing
 from .texts import ListingTexts
+
+T = TypeVar("T")
 
 _FILLER = re.compile(r"^(\d)\1{4,}$")  # 99999, 1111111: typed to get past a required field
 CONFIG_KEYS = frozenset({
@@ -87,23 +90,6 @@ class PriceFacts(NamedTuple):
     round: bool
 
 
-def price_facts(raw: object) -> PriceFacts:
-    """`read_price(raw)`, remembered for short texts.
-
-    Why: a catalog repeats a few hundred price spellings ("Rp25.000", "25rb") across
-    thousands of rows, and these facts follow from the cell alone. Only exact `str` cells
-    are remembered: 25000 and 25000.0 are equal keys yet show differently in price.raw.
-    """
-    if type(raw) is str and len(raw) <= CACHED_CHARS:
-        return _remembered(raw)
-    return read_price(raw)
-
-
-@functools.lru_cache(maxsize=16_384)
-def _remembered(raw: str) -> PriceFacts:
-    return read_price(raw)
-
-
 def read_price(raw: object) -> PriceFacts:
     """The price cell's own facts: parsed value, why not, placeholder, charm, round."""
     price = parse_rupiah(raw)
@@ -121,20 +107,35 @@ def read_price(raw: object) -> PriceFacts:
         round=is_round(value))
 
 
-def group_key(text: object) -> str:
-    """A category or brand as a peer-group key: case-folded, spaces collapsed, cut to 80."""
-    if type(text) is str and len(text) <= CACHED_CHARS:
-        return _remembered_key(text)
-    return _key(text)
-
-
-@functools.lru_cache(maxsize=4_096)
-def _remembered_key(text: str) -> str:
-    return _key(text)
-
-
 def _key(text: object) -> str:
     return " ".join(str(text or "").casefold().split())[:80]
+
+
+def _short_texts_remembered(maxsize: int
+                            ) -> Callable[[Callable[[object], T]], Callable[[object], T]]:
+    """Remember a cell's result when the cell is a short `str`.
+
+    Why: a catalog repeats a few hundred price spellings ("Rp25.000", "25rb"), categories
+    and brands across thousands of rows, and these facts follow from the cell alone. Only
+    exact `str` cells are remembered: 25000 and 25000.0 are equal keys yet show differently.
+    """
+    def wrap(fn: Callable[[object], T]) -> Callable[[object], T]:
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+
+        @functools.wraps(fn)
+        def call(cell: object) -> T:
+            if type(cell) is str and len(cell) <= CACHED_CHARS:
+                return cached(cell)
+            return fn(cell)
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # for benchmarks
+        return call
+    return wrap
+
+
+price_facts = _short_texts_remembered(16_384)(read_price)
+"""`read_price(raw)`, remembered for short texts."""
+group_key = _short_texts_remembered(4_096)(_key)
+"""A category or brand as a peer-group key: case-folded, spaces collapsed, cut to 80."""
 
 
 def is_placeholder(value: float) -> bool:
