@@ -1,12 +1,15 @@
-"""Throughput of the packaging readers: quantities + registrations on 100k descriptions.
+"""Throughput of the packaging readers, and of the whole packaging measure per listing.
 
-    .venv/bin/python benchmarks/bench_packaging.py [--n 100000]
+    .venv/bin/python benchmarks/bench_packaging.py [--n 100000] [--listings 5000]
 
 Prints descriptions per second on one core for (a) the baseline, one pass of
 `str.lower()` plus a plain digit-run regex over the same text, measured in the same run so
 the ratio holds on any machine, and (b) the packaging readers: `net_quantity`,
 `find_sizes`, `find_pirt`, `find_bpom`, `states_halal`, `find_nib`. The descriptions are
-synthetic (built from a few templates with random numbers), never real rows.
+synthetic (built from a few templates with random numbers), never real rows. Then (c)
+`features.packaging.measure` on `synthetic.frame(--listings)` listings (descriptions of
+marketplace length), in microseconds per listing of process time (steadier than wall
+time on a shared machine), best of 3, with the same baseline over title + description.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ import re
 import time
 from collections.abc import Callable
 
+from listing_quality import partition
+from listing_quality.features import packaging
 from listing_quality.text import registrations as reg
 from listing_quality.text.quantities import find_sizes, net_quantity
+from listing_quality.types import Listing
 
 TEMPLATES = (
     "Keripik singkong balado {n} gr, digoreng setiap hari. Netto {n} g dalam standing pouch. "
@@ -57,9 +63,36 @@ def rate(fn: Callable[[str], object], texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
+def per_listing(fn: Callable[[Listing], object], listings: list[Listing]) -> float:
+    """Best of 3 process-time microseconds per listing for `fn` (one warm-up pass first)."""
+    for listing in listings[:50]:
+        fn(listing)
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for listing in listings:
+            fn(listing)
+        best = min(best, time.process_time() - start)
+    return best / len(listings) * 1e6
+
+
+def measure_listings(n: int) -> None:
+    """(c): the packaging measure on synthetic listings, against the baseline on their texts."""
+    import synthetic  # benchmarks/synthetic.py, next to this script
+
+    listings = partition.adapt(synthetic.frame(n))
+    base = per_listing(lambda li: baseline(f"{li.title}\n{li.description}"), listings)
+    measured = per_listing(lambda li: packaging.measure(li, None), listings)
+    print(f"synthetic listings: {n:,}")
+    print(f"baseline (lower + digit regex):  {base:.1f} us/listing")
+    print(f"packaging.measure:               {measured:.1f} us/listing")
+    print(f"ratio to baseline:               {measured / base:.1f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--listings", type=int, default=5_000)
     args = parser.parse_args(argv)
     texts = descriptions(args.n)
     base = rate(baseline, texts)
@@ -68,6 +101,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"baseline (lower + digit regex): {base:,.0f} descriptions/s/core")
     print(f"quantities + registrations:     {readers:,.0f} descriptions/s/core")
     print(f"ratio to baseline:              {readers / base:.3f}")
+    if args.listings:
+        measure_listings(args.listings)
 
 
 if __name__ == "__main__":

@@ -13,11 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..text import registrations as reg
+from ..text.cues import Cues
 from ..text.quantities import NetQuantity, net_quantity
 from ..types import Listing
 from .data import grams
 from .packaging_consistency import net_conflict, shipping_ratio
-from .packaging_label import label_facts
+from .packaging_label import label_cues, label_facts
 from .texts import MAX_LABEL_TEXT, ListingTexts, label_text
 from .texts import attribute as _attribute
 
@@ -37,6 +38,7 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
     stated = bool(net.net_g or net.net_ml or net.pack_count)
     sources = {"title": texts.title, "description": texts.description,
                "label": texts.pack_label}
+    cues = label_cues(label.text)  # one scan for the label patterns, numbers and lexicons
     return {
         "packaging.net_g": net.net_g,
         "packaging.net_ml": net.net_ml,
@@ -47,25 +49,27 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
         "packaging.amount_stated": stated or bool(sizes),
         "packaging.net_conflict": net_conflict(sources),
         "packaging.shipping_ratio": shipping_ratio(grams(listing.weight_g), net.net_g),
-        **registrations(listing, label.text),
-        **label_facts(label.text, texts.title.text),
+        **registrations(listing, label.text, cues),
+        **label_facts(label.text, texts.title.text, cues),
     }
 
 
-def _pirt(listing: Listing, text: str) -> reg.Pirt | None:
+def _pirt(listing: Listing, text: str, cues: Cues | None) -> reg.Pirt | None:
     explicit = _attribute(listing, "pirt")
     if explicit:
         digits = "".join(ch for ch in explicit if ch.isdigit())
         return reg.pirt_structure(digits) if digits else None
-    return reg.find_pirt(text)
+    return reg.find_pirt(text, cues=cues)
 
 
-def registrations(listing: Listing, text: str) -> dict[str, Any]:
-    """P-IRT (with its structure and expiry year), BPOM, halal and NIB facts."""
-    pirt = _pirt(listing, text)
+def registrations(listing: Listing, text: str, cues: Cues | None = None) -> dict[str, Any]:
+    """P-IRT (with its structure and expiry year), BPOM, halal and NIB facts.
+
+    `cues`: the `label_cues` of `text`, when the caller has them (one scan for all)."""
+    pirt = _pirt(listing, text, cues)
     explicit_bpom = _attribute(listing, "bpom")
-    bpom = reg.find_bpom(explicit_bpom) if explicit_bpom else reg.find_bpom(text)
-    halal_id = _attribute(listing, "halal_id").upper() or reg.find_halal_id(text)
+    bpom = reg.find_bpom(explicit_bpom) if explicit_bpom else reg.find_bpom(text, cues)
+    halal_id = _attribute(listing, "halal_id").upper() or reg.find_halal_id(text, cues)
     valid_pirt = pirt.digits if pirt and pirt.problem is None else None
     year = pirt.expiry_year if pirt else None
     return {
@@ -77,6 +81,7 @@ def registrations(listing: Listing, text: str) -> dict[str, Any]:
         "packaging.bpom": bpom,
         "packaging.registration": bool(pirt or bpom),  # a malformed P-IRT is K108's job
         "packaging.halal_id": halal_id or None,
-        "packaging.halal": bool(halal_id) or reg.states_halal(text),
-        "packaging.nib": reg.find_nib(text),
+        # no halal_id: the text holds no certificate number, only wording can state it
+        "packaging.halal": bool(halal_id) or reg.halal_worded(text),
+        "packaging.nib": reg.find_nib(text, cues),
     }

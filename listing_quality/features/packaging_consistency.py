@@ -34,6 +34,16 @@ def _show(unit: str, amount: float) -> str:
     return f"{amount:g} {unit}"
 
 
+def _alone(parsed: list[Parsed]) -> bool:
+    """True when at most one of the texts can state a net quantity, so none can conflict.
+
+    Reads the short ones first: when the title and the pack label state none, the long
+    description is never scanned (it has nothing to disagree with).
+    """
+    shorter = sorted(parsed, key=lambda text: len(text.text))[:-1]
+    return not any(text.text and _stated(text.net) for text in shorter)
+
+
 def net_conflict(texts: Mapping[str, str | Parsed]) -> str | None:
     """A warning text when two sources state different net quantities, else None.
 
@@ -43,6 +53,8 @@ def net_conflict(texts: Mapping[str, str | Parsed]) -> str | None:
     """
     parsed = {name: text if isinstance(text, Parsed) else Parsed(text)
               for name, text in texts.items()}
+    if _alone(list(parsed.values())):
+        return None
     nets = {name: text.net for name, text in parsed.items() if text.text}
     stated = {name: _stated(net) for name, net in nets.items()}
     names = [name for name, value in stated.items() if value]

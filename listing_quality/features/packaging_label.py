@@ -14,8 +14,12 @@ from typing import Any
 
 import yaml
 
-from ..text.lexicon import find_phrases
+from ..text import registrations as reg
+from ..text.cues import Cues, plan
 from ..text.prefilter import search
+
+LEXICONS = ("packaging_types", "packaging_protection", "packaging_gift", "packaging_materials")
+"""The lexicons read from a label text (`label_cues` scans for them with the patterns)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,33 +30,49 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(rx, re.IGNORECASE) for name, rx in raw.items()}
 
 
-def states(text: str, name: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern[str], ...]:
+    return (*patterns().values(), *(reg.pattern(name) for name in reg.SEARCHED))
+
+
+def label_cues(text: str) -> Cues:
+    """One scan of a label text for every label pattern, registration and lexicon cue."""
+    return Cues(text, plan(_cue_patterns(), LEXICONS))
+
+
+def states(text: str, name: str, cues: Cues | None = None) -> bool:
     """True when pattern `name` of `label_patterns.yaml` occurs in `text`.
 
     Most texts lack the words a pattern needs (`prefilter`): those skip the search.
+    `cues`: the `label_cues` of this very text, when the caller has them.
     """
+    if cues is not None and cues.text is text:
+        return cues.search(patterns()[name]) is not None
     return search(patterns()[name], text) is not None
 
 
-def label_facts(text: str, title: str) -> dict[str, Any]:
+def label_facts(text: str, title: str, cues: Cues | None = None) -> dict[str, Any]:
     """The label and packaging facts of a listing whose label text is `text`.
 
     `title` alone decides whether the product is a garment: a kain whose description says
     "cocok untuk kemeja" is still cloth sold by size, not a shirt needing a size chart.
     """
-    protection = find_phrases(text, "packaging_protection")[:5]
-    gift = find_phrases(text, "packaging_gift")[:5]
+    cues = cues if cues is not None and cues.text is text else label_cues(text)
+    protection = cues.phrases("packaging_protection")[:5]
+    gift = cues.phrases("packaging_gift")[:5]
     return {
-        "packaging.expiry": states(text, "expiry"),
-        "packaging.composition": states(text, "composition"),
-        "packaging.storage": states(text, "storage"),
-        "packaging.producer": states(text, "producer") or states(text, "producer_made_by"),
-        "packaging.pack_types": find_phrases(text, "packaging_types")[:5],
+        "packaging.expiry": states(text, "expiry", cues),
+        "packaging.composition": states(text, "composition", cues),
+        "packaging.storage": states(text, "storage", cues),
+        "packaging.producer": (states(text, "producer", cues)
+                               or states(text, "producer_made_by", cues)),
+        "packaging.pack_types": cues.phrases("packaging_types")[:5],
         "packaging.protection": protection,
         "packaging.gift": gift,
         "packaging.protected": bool(protection or gift),
-        "packaging.materials": find_phrases(text, "packaging_materials")[:5],
-        "packaging.care": states(text, "care"),
-        "packaging.garment": bool(find_phrases(title, "packaging_garments")),
-        "packaging.size_chart": states(text, "size_chart"),
+        "packaging.materials": cues.phrases("packaging_materials")[:5],
+        "packaging.care": states(text, "care", cues),
+        "packaging.garment": bool(Cues(title, plan((), ("packaging_garments",)))
+                                  .phrases("packaging_garments")),
+        "packaging.size_chart": states(text, "size_chart", cues),
     }

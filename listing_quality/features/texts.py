@@ -20,7 +20,9 @@ MAX_LABEL_TEXT = 20_000
 
 def attribute(listing: Listing, key: str) -> str:
     """An explicit attribute as normalised text; "" when absent, NaN or unprintable."""
-    attrs = listing.attributes if isinstance(listing.attributes, Mapping) else {}
+    attrs = listing.attributes
+    if type(attrs) is not dict and not isinstance(attrs, Mapping):  # (the ABC check is slow)
+        attrs = {}
     value = attrs.get(key)
     return "" if is_missing(value) else normalize(value)
 
@@ -80,5 +82,28 @@ class ListingTexts:
     def label(self) -> Parsed:
         """Title, description and pack label joined: where label facts are looked for."""
         if self._label is None:
-            self._label = Parsed(label_text(self.listing, self.pack_label.text))
+            joined = self._joined()
+            self._label = Parsed(label_text(self.listing, self.pack_label.text)
+                                 if joined is None else joined)
+            if joined and self.title.text and self.description.text and not self.pack_label.text:
+                # the label ends with the description: its numbers are read off the label's
+                self.description.within(self._label, len(self.title.text) + 1)
         return self._label
+
+    def _joined(self) -> str | None:
+        """`label_text` from the texts already normalised, or None when it may differ.
+
+        Normalising is per character except for blanks, which it collapses and strips, so
+        normalising "title\ndescription\npack" equals joining the normalised parts with
+        one space; not so for a missing title ("None" in the f-string) or a text long
+        enough to be cut.
+        """
+        title, description = self.listing.title, self.listing.description
+        if type(title) is not str or type(description) is not str:
+            return None
+        pack = self.pack_label.text
+        if len(title) + len(description) + len(pack) + 2 > MAX_LABEL_TEXT:
+            return None
+        parts = (self.title.text, self.description.text, normalize(pack) if pack else "")
+        joined = " ".join(part for part in parts if part)
+        return joined if len(joined) <= MAX_LABEL_TEXT else None

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from .normalize import Unit, alternation, label_before, read_amount, text_data, unit_table
-from .phrases import may_start
+from .phrases import lowered
 
 SEP_RE = re.compile(r"\s{0,3}[x×X*@]\s{0,3}")
 """What joins atoms into a multipack or a size: "2 x 250 g", "30x25 cm", "10 sachet @ 25 g"."""
 
 
-@dataclass(frozen=True)
-class Atom:
-    """A number as written, its unit (None when bare) and where a count label starts."""
+class Atom(NamedTuple):
+    """A number as written, its unit (None when bare) and where a count label starts.
+
+    A named tuple, not a frozen dataclass: every number of every text makes one, and a
+    frozen dataclass's `__init__` (one `object.__setattr__` per field) cost more than
+    reading the number.
+    """
 
     start: int
     end: int
@@ -69,13 +74,25 @@ def _number_word_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(firsts, key=lambda w: (-len(w), w))))
 
 
+@functools.lru_cache(maxsize=1)
+def _number_word_start_re() -> re.Pattern[str]:
+    """`_number_word_re` after a character it may follow, in one regex over " " + the
+    lower-cased text: the class in front lets `re` skip in C to the few such characters,
+    and the lookahead takes nothing, so places next to each other are all tried."""
+    allowed = re.escape("".join(sorted(_NOT_BEFORE_WORD)))
+    return re.compile(f"[^{allowed}](?={_number_word_re().pattern})")
+
+
+@functools.lru_cache(maxsize=256)
 def _may_hold_number_word(text: str) -> bool:
     """False only when no number word can start an atom: then the digits-only regex is exact.
 
     An atom's number word is never glued to a letter or digit before it, except the x of
-    "2x" and the i of "isi".
+    "2x" and the i of "isi". (`may_start(_number_word_re(), text, _NOT_BEFORE_WORD)`, which
+    walked every occurrence in Python.)
     """
-    return may_start(_number_word_re(), text, _NOT_BEFORE_WORD)
+    low = lowered(text)
+    return low is None or _number_word_start_re().search(" " + low) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,11 +109,18 @@ def _amount(raw: str) -> float | None:
 @functools.lru_cache(maxsize=256)
 def scan(text: str) -> tuple[Atom, ...]:
     """Numbers not glued to a code ("A455L", not "2x250g"), with their unit; cached (shared)."""
+    regex = _atom_re() if _may_hold_number_word(text) else _DIGITS_RE
+    return tuple(_read(text, regex, len(text) + 1))
+
+
+def _read(text: str, regex: re.Pattern[str], stop: int) -> list[Atom]:
+    """The atoms of the matches of `regex` in `text` that start before `stop`."""
     skip = _not_quantities()
     units = unit_table()
     atoms: list[Atom] = []
-    regex = _atom_re() if _may_hold_number_word(text) else _DIGITS_RE
     for match in regex.finditer(text):
+        if match.start() >= stop:
+            break
         raw = match.group("num")
         value = _amount(raw) if len(raw) <= 16 else read_amount(raw)
         if value is None:
@@ -111,4 +135,31 @@ def scan(text: str) -> tuple[Atom, ...]:
         if text[match.start() : end] not in skip:
             lead = label_before(text, match.start(), "count_labels")
             atoms.append(Atom(match.start(), end, value, unit, lead))
-    return tuple(atoms)
+    return atoms
+
+
+_BARRIER = re.compile(r"[^\w\s.,/]|_")
+"""A character no match of the scan can hold: not a digit, letter, blank, ".", "," or "/"."""
+_SYNC_FROM = 40  # beyond the lookbehinds (5 characters) and a count label's window (31)
+
+
+def suffix_atoms(outer: str, outer_atoms: Sequence[Atom], offset: int) -> tuple[Atom, ...] | None:
+    """`scan(outer[offset:])` read off `outer_atoms` (`scan(outer)`), or None if unsure.
+
+    A description is the end of its label text (title, a space, description), and the label
+    is scanned anyway. No match spans a `_BARRIER` character, so from the first one
+    `_SYNC_FROM` characters in, both scans stand between matches, see the same text ahead
+    and look back no further than the description: they find the same numbers there. Only
+    the description's head is scanned. Number words take the full regex: not read off.
+    """
+    if not 0 < offset < len(outer) or outer[offset - 1] != " " or _may_hold_number_word(outer):
+        return None  # (a space before the suffix: its number-word places are the outer's)
+    text = outer[offset:]
+    barrier = _BARRIER.search(text, _SYNC_FROM)
+    if barrier is None:
+        return None
+    stop = barrier.start()
+    tail = [Atom(a.start - offset, a.end - offset, a.value, a.unit,
+                 None if a.lead is None else a.lead - offset)
+            for a in outer_atoms if a.start > offset + stop]
+    return (*_read(text, _DIGITS_RE, stop), *tail)

@@ -26,9 +26,9 @@ MAX_TEXT_CHARS = 20_000
 """Longest text any helper looks at; longer input is cut first, so work per row is bounded."""
 
 _LABEL_WINDOW = 30
+_SEPARATORS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f:=()-"  # `[\s:=()\-]` in ASCII
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
-_WS_RE = re.compile(r"\s+")
 _NUMBER_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*")
 _TOKEN_RE = re.compile(
     r"[0-9]+(?:[.,/][0-9]+)*[^\W_]*(?:-[^\W_]+)*"  # numbers, glued units/codes: 250gr, 1,5kg
@@ -75,13 +75,12 @@ def normalize(text: object) -> str:
     raw = raw[:MAX_TEXT_CHARS]
     kept = _UNUSUAL.sub(lambda m: _unusual(m.group(0)), raw)
     folded = unicodedata.normalize("NFKC", kept).replace("\u2044", "/")  # ½ -> 1⁄2 -> 1/2
-    return _WS_RE.sub(" ", folded).strip()[:MAX_TEXT_CHARS]
+    return " ".join(folded.split())[:MAX_TEXT_CHARS]  # `\s+` to one space, in C
 
 
-# Anything outside printable ASCII goes through `_replace_unusual`; the common case (plain
-# ASCII text) stays in the regex engine's C loop. Doing this per character in Python
-# dominated scoring time.
-_UNUSUAL = re.compile(r"[^\x20-\x7e]")
+# Only what is neither printable ASCII nor an ASCII blank (a line break every 80 characters
+# of a description) calls `_unusual`, in Python; the final split collapses the blanks.
+_UNUSUAL = re.compile(r"[^\x20-\x7e\t\n\x0b\x0c\r\x1c-\x1f]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -167,14 +166,15 @@ def _label_re(key: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
 
 
 def label_before(text: str, pos: int, key: str) -> int | None:
-    """Start of a `units.yaml` label list `key` ("Netto: ", "isi ") ending exactly at `pos`.
-
-    A label's last letter lies within 7 characters of `pos` (".", 4 separators, a final
-    newline); an ASCII tail holding none of those letters skips the regex (most numbers)."""
+    """Start of a `units.yaml` label list `key` ("Netto: ", "isi ") ending exactly at `pos`;
+    only an ASCII tail ending in a label's last letter, ".", <= 4 separators runs the regex."""
     regex, ends = _label_re(key)
     tail = text[pos - 7 if pos > 7 else 0:pos]  # (a conditional: max() cost more, per atom)
-    if ends is not None and tail.isascii() and ends.isdisjoint(tail.lower()):
-        return None
+    if ends is not None and tail.isascii():
+        word = tail.rstrip(_SEPARATORS)
+        last = word[-2:-1] if word.endswith(".") else word[-1:]
+        if len(tail) - len(word) - tail.endswith("\n") > 4 or last.lower() not in ends:
+            return None
     match = regex.search(text, pos - _LABEL_WINDOW if pos > _LABEL_WINDOW else 0, pos)
     return match.start() if match else None
 

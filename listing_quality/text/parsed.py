@@ -8,7 +8,7 @@ dropped with it, so nothing here grows with the catalog (no cache keyed by text)
 
 from __future__ import annotations
 
-from .atoms import Atom, scan
+from .atoms import Atom, scan, suffix_atoms
 from .normalize import bounded
 from .quantities import NetQuantity, Quantity, find_quantities, net_quantity
 from .sizes import find_sizes
@@ -21,10 +21,11 @@ class Parsed:
     class only makes sure the number scan under them runs once per text.
     """
 
-    __slots__ = ("_atoms", "_net", "_quantities", "_sizes", "text")
+    __slots__ = ("_atoms", "_net", "_outer", "_quantities", "_sizes", "text")
 
     def __init__(self, text: str) -> None:
         self.text = bounded(text)
+        self._outer: tuple[Parsed, int] | None = None
         self._atoms: tuple[Atom, ...] | None = None
         self._net: NetQuantity | None = None
         self._quantities: list[Quantity] | None = None
@@ -33,11 +34,21 @@ class Parsed:
     def __repr__(self) -> str:
         return f"Parsed({self.text!r})"
 
+    def within(self, outer: Parsed, offset: int) -> None:
+        """This text is `outer.text[offset:]` (a description in its label text): read its
+        atoms off `outer`'s where that is certain (`atoms.suffix_atoms`), not scan again."""
+        if outer.text[offset:] == self.text:
+            self._outer = (outer, offset)
+
     @property
     def atoms(self) -> tuple[Atom, ...]:
         """Every number with its unit: the one scan quantities and sizes share."""
         if self._atoms is None:
-            self._atoms = scan(self.text)
+            read = None
+            if self._outer is not None:
+                outer, offset = self._outer
+                read = suffix_atoms(outer.text, outer.atoms, offset)
+            self._atoms = scan(self.text) if read is None else read
         return self._atoms
 
     @property

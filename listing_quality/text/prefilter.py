@@ -34,10 +34,10 @@ _REPEATS = {getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSES
             if hasattr(_sre, name)}
 
 
-def _score(needs: frozenset[str]) -> int:
+def _score(needs: frozenset[str]) -> tuple[int, int]:
     """How selective a set is: its shortest word, punctuation counting double (":" is rarer
-    in a description than "e")."""
-    return min(len(w) + sum(not c.isalnum() for c in w) for w in needs)
+    in a description than "e"); then the fewer words the better."""
+    return min(len(w) + sum(not c.isalnum() for c in w) for w in needs), -len(needs)
 
 
 def _best(options: list[frozenset[str]]) -> Needs:
@@ -48,11 +48,12 @@ def _item(op: Any, av: Any) -> Needs:
     """What one parsed element requires (never a literal: `_sequence` joins those)."""
     if op is _sre.SUBPATTERN:
         return _sequence(av[-1])
-    if op is _sre.BRANCH:
-        alternatives = [_sequence(branch) for branch in av[1]]
-        if any(a is None for a in alternatives):
+    if op is _sre.BRANCH:  # one word of each branch, or a word every branch needs
+        alternatives = [_options(branch) for branch in av[1]]
+        if not all(alternatives):
             return None
-        return frozenset().union(*alternatives)  # type: ignore[arg-type]
+        union = frozenset().union(*(_best(a) for a in alternatives))  # type: ignore[arg-type]
+        return _best([union, *set(alternatives[0]).intersection(*alternatives[1:])])
     if op in _REPEATS:
         low, _, body = av
         return _sequence(body) if low >= 1 else None
@@ -62,8 +63,13 @@ def _item(op: Any, av: Any) -> Needs:
 
 
 def _sequence(items: Any) -> Needs:
-    """The most selective requirement of a sequence: each element is required, and runs of
-    ASCII literals are required whole."""
+    """The most selective requirement of a sequence."""
+    return _best(_options(items))
+
+
+def _options(items: Any) -> list[frozenset[str]]:
+    """Every requirement of a sequence: each element is required, and runs of ASCII
+    literals are required whole."""
     options: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -77,7 +83,7 @@ def _sequence(items: Any) -> Needs:
             options.append(needs)
     if run:
         options.append(frozenset({run}))
-    return _best(options)
+    return options
 
 
 @functools.lru_cache(maxsize=64)
@@ -107,23 +113,47 @@ def _starts(items: Any) -> Needs:
             break
         run += chr(av2).lower()
     if run:
-        return frozenset({run})
+        return _then_class(run, items[len(run):])
     if op is _sre.SUBPATTERN:
         return _starts(av[-1])
     if op is _sre.BRANCH:
-        alternatives = [_starts(branch) for branch in av[1]]
-        return None if any(a is None for a in alternatives) else frozenset().union(*alternatives)  # type: ignore[arg-type]
+        return _union([_starts(branch) for branch in av[1]])
     if op in _REPEATS and av[0] >= 1:
         return _starts(av[2])
+    if op in _REPEATS:  # optional: a match starts with the body or with what follows it
+        return _union([_starts(av[2]), _starts(items[1:])])
     return None
 
 
+def _union(alternatives: list[Needs]) -> Needs:
+    return None if any(a is None for a in alternatives) else frozenset().union(*alternatives)  # type: ignore[arg-type]
+
+
+def _then_class(run: str, rest: Any) -> frozenset[str]:
+    """`run`, lengthened by a small class of ASCII letters right after it ("m[dl]": "md",
+    "ml"): a one-letter start alone would be tried at every word with that letter."""
+    if not rest or rest[0][0] is not _sre.IN:
+        return frozenset({run})
+    members = rest[0][1]
+    if len(members) > 4 or any(op is not _sre.LITERAL or not chr(av).isascii()
+                               or not chr(av).isalpha() for op, av in members):
+        return frozenset({run})
+    return frozenset(run + chr(av).lower() for _, av in members)
+
+
 def _after_non_letter(items: Any) -> bool:
-    """Whether the regex opens with `(?<![a-z])` (the data files' "starts a word" idiom)."""
+    """Whether the regex opens with `(?<![a-z])` (the data files' "starts a word" idiom),
+    or another one-character negative lookbehind whose class holds all of a-z
+    (`(?<![a-z0-9])`)."""
     first = list(items[:1])
     if not first or first[0][0] is not _sre.ASSERT_NOT or first[0][1][0] != -1:
         return False
-    return list(first[0][1][1]) == [(_sre.IN, [(_sre.RANGE, (ord("a"), ord("z")))])]
+    body = list(first[0][1][1])
+    if len(body) != 1 or body[0][0] is not _sre.IN:
+        return False
+    members = body[0][1]
+    return all(op is not _sre.NEGATE for op, _ in members) and any(
+        op is _sre.RANGE and av[0] <= ord("a") and av[1] >= ord("z") for op, av in members)
 
 
 @functools.lru_cache(maxsize=64)

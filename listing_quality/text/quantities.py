@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .atoms import SEP_RE as _SEP_RE
 from .atoms import Atom as _Atom
@@ -47,8 +48,7 @@ class NetQuantity:
     labelled: bool
 
 
-@dataclass(frozen=True)
-class _Net:
+class _Net(NamedTuple):  # a named tuple for the reason `Atom` is one
     start: int
     end: int
     per: _Atom  # the mass/volume atom

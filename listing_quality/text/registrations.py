@@ -23,8 +23,12 @@ from typing import Any
 
 import yaml
 
+from .cues import Cues
 from .normalize import bounded
 from .prefilter import can_match, search
+
+SEARCHED = ("pirt", "pirt_loose", "bpom", "halal_number", "halal_mui_number", "nib")
+"""The patterns searched in a label text (`Cues` finds their places in one scan)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,13 @@ def data() -> dict[str, Any]:
 def pattern(name: str) -> re.Pattern[str]:
     """Compiled pattern `name` of `registrations.yaml`, case-insensitive."""
     return re.compile(str(data()[name]), re.IGNORECASE)
+
+
+def _search(name: str, text: str, cues: Cues | None) -> re.Match[str] | None:
+    """The first match of pattern `name`; through `cues` when they were read from `text`."""
+    if cues is not None and cues.text is text:
+        return cues.search(pattern(name))
+    return search(pattern(name), text)
 
 
 def current_year() -> int:
@@ -83,44 +94,54 @@ def pirt_structure(digits: str, year: int | None = None) -> Pirt:
     return Pirt(digits, expiry, None)
 
 
-def find_pirt(text: str, year: int | None = None) -> Pirt | None:
-    """The first P-IRT number in `text` (valid or malformed), or None when none is stated."""
+def find_pirt(text: str, year: int | None = None, cues: Cues | None = None) -> Pirt | None:
+    """The first P-IRT number in `text` (valid or malformed), or None when none is stated.
+
+    `cues`: the `Cues` of this very text, when the caller scanned it (also below)."""
     text = bounded(text)
-    match = search(pattern("pirt"), text) or search(pattern("pirt_loose"), text)
+    match = _search("pirt", text, cues) or _search("pirt_loose", text, cues)
     return pirt_structure(_digits(match.group(1)), year) if match else None
 
 
-def find_bpom(text: str) -> str | None:
+def find_bpom(text: str, cues: Cues | None = None) -> str | None:
     """BPOM food registration "MD"/"ML" + 12 or 15 digits, spaces removed, or None."""
-    match = search(pattern("bpom"), bounded(text))
+    match = _search("bpom", bounded(text), cues)
     if not match:
         return None
     digits = _digits(match.group(2))
     return match.group(1).upper() + digits if len(digits) in data()["bpom_digits"] else None
 
 
-def find_halal_id(text: str) -> str | None:
+def find_halal_id(text: str, cues: Cues | None = None) -> str | None:
     """A BPJPH halal certificate number ("ID...") or an LPPOM MUI number, or None."""
     text = bounded(text)
-    match = search(pattern("halal_number"), text)
+    match = _search("halal_number", text, cues)
     if match:
         return match.group(1).upper()
-    match = search(pattern("halal_mui_number"), text)
+    match = _search("halal_mui_number", text, cues)
     return f"MUI{match.group(1)}" if match else None
 
 
 def states_halal(text: str) -> bool:
     """Halal is stated by a certificate number or by halal wording that is not negated."""
     text = bounded(text)
-    if find_halal_id(text):
-        return True
+    return bool(find_halal_id(text)) or halal_worded(text)
+
+
+def halal_worded(text: str) -> bool:
+    """Halal wording that is not negated ("halal", not "tidak halal"); `states_halal` asks
+    it of a text without a certificate number, so a caller that has searched for the
+    number already asks it directly."""
+    text = bounded(text)
     if not can_match(pattern("halal_word"), text):  # no halal wording: nothing to clean
         return False
+    if search(pattern("halal_negated"), text) is None:  # nothing negated: the text is clean
+        return search(pattern("halal_word"), text) is not None
     cleaned = pattern("halal_negated").sub(" ", text)
     return bool(pattern("halal_word").search(cleaned))
 
 
-def find_nib(text: str) -> str | None:
+def find_nib(text: str, cues: Cues | None = None) -> str | None:
     """NIB (Nomor Induk Berusaha from OSS) as 13 digits, or None."""
-    match = search(pattern("nib"), bounded(text))
+    match = _search("nib", bounded(text), cues)
     return _digits(match.group(1)) if match else None

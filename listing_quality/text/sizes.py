@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .atoms import SEP_RE, Atom, scan
 from .normalize import alternation, bounded, label_before, text_data
-from .phrases import start_places
+from .phrases import lowered
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,11 +42,27 @@ def _size_word_re() -> re.Pattern[str]:
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
+@functools.lru_cache(maxsize=1)
+def _size_start_re() -> re.Pattern[str]:
+    """`_size_word_re` after a non-letter, over " " + the lower-cased text: the class in
+    front lets `re` skip in C to non-letters, the lookahead takes nothing, so overlapping
+    places ("2xl" and its "xl") are all found."""
+    return re.compile(f"[^a-z](?={_size_word_re().pattern})")
+
+
+def _size_places(text: str) -> list[int] | None:
+    """`phrases.start_places(_size_word_re(), text, _LETTERS)` in one C-level pass."""
+    low = lowered(text)
+    if low is None:
+        return None
+    return [match.start() for match in _size_start_re().finditer(" " + low)]
+
+
 def _letter_sizes(text: str) -> list[tuple[int, int]]:
     """Spans of letter sizes, as `_letters_re().finditer` gives them. A letter size or its
     label starts with one of their first words, never after a letter: the regex is tried
     at those places only (most texts have none)."""
-    places = start_places(_size_word_re(), text, _LETTERS)
+    places = _size_places(text)
     if places is None:
         return [m.span() for m in _letters_re().finditer(text)]
     spans: list[tuple[int, int]] = []
