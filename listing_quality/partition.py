@@ -19,7 +19,7 @@ import pandas as pd
 
 from .adapters.frame import listings_from_frame
 from .adapters.sources import user_overrides
-from .features.catalog import CatalogContext, catalog_keys
+from .features.catalog import CatalogContext, apply_keys, catalog_keys
 from .gc_pause import gc_paused
 from .types import Listing
 
@@ -97,6 +97,6 @@ def judge_measured(listings: Sequence[Listing], facts: list[dict[str, Any]],
     """
     from .judge_frame import judge_frame
 
-    keys = catalog_keys(facts, [li.id for li in listings], rows_of(row_offset, len(listings)))
+    keys = apply_keys(facts, rows_of(row_offset, len(listings)))
     context.for_rows(row_offset, row_offset + len(listings)).apply(facts, keys)
     return judge_frame(listings, facts, options, model, index=index)

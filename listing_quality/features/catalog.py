@@ -94,6 +94,16 @@ def catalog_keys(facts: Sequence[Mapping[str, Any]], ids: Sequence[str],
     return frame[[name for name, _ in KEY_COLUMNS]]
 
 
+def apply_keys(facts: Sequence[Mapping[str, Any]], rows: Sequence[int]) -> pd.DataFrame:
+    """What `CatalogContext.apply` reads of a chunk's keys: its rows and price keys.
+
+    The title and photo tables are looked up by row, so a chunk whose full keys went to
+    the reduction in pass 1 does not hash and fold its titles again to be judged.
+    """
+    return pd.DataFrame({"row": np.asarray(rows, dtype=np.int64),
+                         **catalog_prices.price_keys(facts)})
+
+
 def reduce_keys(keys: pd.DataFrame,
                 reductions: Sequence[Reduction] = REDUCTIONS) -> dict[str, Table]:
     """Every table of the catalog pass over keys held in memory (one machine); the

@@ -111,8 +111,8 @@ def _flatten(values: Sequence[Any], bounded: bool) -> tuple[list[int], list[Any]
     items: list[Any] = []
     odd: list[int] = []
     for i, value in enumerate(values):
-        if value is None:
-            continue
+        if value is None or (type(value) is list and not value):
+            continue  # no photo at all: the usual case, and nothing to judge
         mine = _plain_items(value, bounded) if type(value) in (list, tuple) else None
         if mine is None:
             odd.append(i)
