@@ -29,15 +29,17 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
     brand = texts.brand
     slots = find_slots(text, brand, texts.title)
     noise = title_hygiene.noise(text)
+    symbols = not title_hygiene.word_chars_only(text)
+    runs = [m.group(0) for m in _SYMBOL_RUN.finditer(text)] if symbols else []
     return {
         "title.text": text,
-        "title.clean": clean_title(text),
+        "title.clean": _clean(text, noise.spans, bool(runs), symbols),
         "title.missing": not text,
         "title.chars": len(text),
         "title.words": len(text.split()),
         "title.upper_ratio": upper_ratio(text, brand),
         "title.promo_words": noise.promo,
-        "title.symbol_runs": [m.group(0) for m in _SYMBOL_RUN.finditer(text)][:10],
+        "title.symbol_runs": runs[:10],
         "title.quantity": slots.get("berat"),
         "title.slots": slots,
         **slot_features(slots),
@@ -72,9 +74,24 @@ def clean_title(text: str) -> str:
     Length rules read this, so padding a title with "MURAH PROMO!!! 100% ORI" earns
     nothing, and removing the padding never makes a title "too short" in the rules' eyes.
     """
-    spans = title_hygiene.noise(text).spans
-    stripped = _SYMBOL_RUN.sub(" ", title_hygiene.without(text, spans) if spans else text)
-    return " ".join(_LONE_SYMBOLS.sub(" ", stripped).split())
+    symbols = not title_hygiene.word_chars_only(text)
+    runs = symbols and _SYMBOL_RUN.search(text) is not None
+    return _clean(text, title_hygiene.noise(text).spans, runs, symbols)
+
+
+def _clean(text: str, spans: tuple[tuple[int, int], ...], runs: bool, symbols: bool) -> str:
+    """`clean_title` given the noise spans, whether `text` has a symbol run at all and
+    whether it has any symbol (`title_hygiene.word_chars_only`).
+
+    Without them, there is nothing of the kind to remove: cutting spans out only joins
+    pieces of `text` with a space, which can make neither a run nor a symbol.
+    """
+    stripped = title_hygiene.without(text, spans) if spans else text
+    if runs:
+        stripped = _SYMBOL_RUN.sub(" ", stripped)
+    if symbols:
+        stripped = _LONE_SYMBOLS.sub(" ", stripped)
+    return " ".join(stripped.split())
 
 
 def upper_ratio(text: str, brand: str = "") -> float:
@@ -84,8 +101,10 @@ def upper_ratio(text: str, brand: str = "") -> float:
     are legitimately capitalised, and so are the words of the listing's own brand
     ("KYLAFOOD"); a seller shouting "KERIPIK PEDAS MANTAP" is not.
     """
-    exempt = set(split_words(fold(brand))) if brand else set()
-    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in exempt]
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    if brand:
+        exempt = set(split_words(fold(brand)))
+        words = [w for w in words if w.lower() not in exempt]
     if not words:
         return 0.0
-    return sum(1 for w in words if w.isupper()) / len(words)
+    return sum(map(str.isupper, words)) / len(words)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from ..text.lexicon import phrase_matches, split_words
+from ..text.lexicon import phrase_spans_all
 from ..text.normalize import unit_table
-from .title_slots import folded, settings
+from .title_words import annotate, settings
 
 # A list separator: a pipe or semicolon anywhere, a comma, a slash or dash set off by a space
 # ("Kerupuk / Krupuk", "tgf58 - Hitam"); not "1/2", "S/M", "oleh-oleh".
@@ -30,6 +30,13 @@ _URL = re.compile(
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,30}")
 
 
+def word_chars_only(text: str) -> bool:
+    """Whether `text` holds nothing but word characters and spaces (`str.isalnum` is the
+    regex class `\\w` without "_"). Then no separator, symbol run or lone symbol can be in
+    it, and the patterns that look for them are skipped."""
+    return text.replace(" ", "").isalnum()
+
+
 def separators(text: str) -> int:
     """How many list separators the title holds: 3+ means a keyword list, not a name.
 
@@ -37,6 +44,8 @@ def separators(text: str) -> int:
     side separates nothing ("/ / /"), and must not start counting once a seller adds words
     after it (found by the property "adding a net quantity never lowers the score").
     """
+    if word_chars_only(text):
+        return 0
     items = [piece for piece in _SEPARATOR.split(text) if _WORDLIKE.search(piece)]
     return max(0, len(items) - 1)
 
@@ -50,25 +59,37 @@ def repeated_words(text: str) -> list[str]:
     """
     cfg = settings()
     units = unit_table()
-    words = [w for w in split_words(folded(text))
-             if len(w) >= cfg["repeat_min_len"] and w.isalpha() and w not in units]
+    shortest = cfg["repeat_min_len"]
     seen: dict[str, int] = {}
-    for word in words:
-        seen[word] = seen.get(word, 0) + 1
+    for word in annotate(text).folded:
+        if len(word) >= shortest and word.isalpha() and word not in units:
+            seen[word] = seen.get(word, 0) + 1
     repeats = [w for w, n in seen.items() if n > 1]
-    cutoff = cfg["fuzzy_repeat_ratio"] / 100.0
+    return (repeats + _fuzzy_pairs(seen, cfg))[:10]
+
+
+def _fuzzy_pairs(seen: dict[str, int], cfg: dict[str, Any]) -> list[str]:
+    """"a/b" for distinct words that are almost the same, in the order of a plain double loop
+    over `seen`; only words sharing a first letter are paired (most titles have none)."""
     distinct = [w for w in seen if len(w) >= cfg["fuzzy_min_len"]]
+    if len({w[0] for w in distinct}) == len(distinct):
+        return []
+    cutoff = cfg["fuzzy_repeat_ratio"] / 100.0
+    pairs: list[str] = []
     for i, a in enumerate(distinct):
         for b in distinct[i + 1:]:
             if (a[0] == b[0] and abs(len(a) - len(b)) <= 2
                     and Indel.normalized_similarity(a, b) >= cutoff):
-                repeats.append(f"{a}/{b}")
-    return repeats[:10]
+                pairs.append(f"{a}/{b}")
+    return pairs
 
 
-@dataclass(frozen=True)
-class Noise:
-    """What in a title is padding rather than description, and where it is."""
+NOISE_LEXICONS = ("promo", "claims", "platforms")
+
+
+class Noise(NamedTuple):
+    """What in a title is padding rather than description, and where it is (a named tuple:
+    one is built for every title, and a frozen dataclass costs more to build)."""
 
     promo: list[str]
     claims: list[str]
@@ -76,9 +97,9 @@ class Noise:
     spans: tuple[tuple[int, int], ...]
 
 
-def _phrases(lexicon: str, text: str, spans: list[tuple[int, int]]) -> list[str]:
+def _phrases(matches: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[str]:
     found: list[str] = []
-    for match in phrase_matches(text, lexicon):
+    for match in matches:
         spans.append(match.span())
         phrase = " ".join(match.group(0).lower().split())
         if phrase not in found:
@@ -86,20 +107,23 @@ def _phrases(lexicon: str, text: str, spans: list[tuple[int, int]]) -> list[str]
     return found
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8)
 def noise(text: str) -> Noise:
     """Promo words, unsupported claims ("100% ori", "no. 1") and contact details (phone
     numbers, links, @handles, other platforms), with their spans: one pass per pattern
-    serves both the rules (the hits) and `title.clean` (the text without the spans)."""
+    serves both the rules (the hits) and `title.clean` (the text without the spans).
+    The cache only spans one listing's measures: kept longer, entries lived long enough
+    for the garbage collector to move and rescan them, which cost more than they saved."""
     spans: list[tuple[int, int]] = []
-    promo = _phrases("promo", text, spans)
-    claims = _phrases("claims", text, spans)
+    promo_found, claims_found, platforms_found = phrase_spans_all(text, NOISE_LEXICONS)
+    promo = _phrases(promo_found, spans)
+    claims = _phrases(claims_found, spans)
     contacts: list[str] = []
     for rx in _patterns(text):
         for match in rx.finditer(text):
             spans.append(match.span())
             contacts.append(match.group(0).strip())
-    contacts += _phrases("platforms", text, spans)
+    contacts += _phrases(platforms_found, spans)
     return Noise(promo, claims, contacts[:10], tuple(sorted(spans)))
 
 

@@ -12,36 +12,35 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-import yaml
-
-from ..text.lexicon import Index, Span, find_terms, match_terms, merged_index, split_words
+from ..text.lexicon import Span, merged_index, split_words
 from ..text.normalize import fold
 from ..text.parsed import Parsed
+from .title_words import TYPES, Annotation, annotate, settings
+
+__all__ = ["find_slots", "product_type", "settings", "type_category", "type_count"]
 
 _LEVEL = re.compile(r"(?i)\blevel\s{0,2}(\d{1,2})\b")
+"""A spicy level ("Level 5"). Only ASCII letters match l, e, v case-insensitively, so the
+regex is only run on a title whose lower case holds "level"."""
 FOOD_ONLY = ("flavours",)
 CRAFT_FIRST = ("materials", "techniques", "flavours")
 SLOT_OF = {"flavours": "varian", "materials": "bahan", "techniques": "teknik"}
+BRAND_KNOWN = ("not_brands", "flavours", "materials", "regions")
+"""Lexicons whose words, before the product type, show the lead is not a brand."""
 
 
-@functools.lru_cache(maxsize=1)
-def settings() -> dict[str, Any]:
-    """The measuring knobs in `title_settings.yaml` (thresholds live in data)."""
-    path = resources.files("listing_quality.features") / "title_settings.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-@dataclass
 class _Words:
-    """A title as words twice over: as written (for output) and folded (for matching)."""
+    """A title's annotation (shared, read-only) and the word positions this search of its
+    slots has claimed so far."""
 
-    raw: list[str]
-    folded: list[str]
-    taken: set[int]
+    __slots__ = ("ann", "folded", "raw", "taken")
+
+    def __init__(self, ann: Annotation) -> None:
+        self.ann = ann
+        self.raw = ann.raw
+        self.folded = ann.folded
+        self.taken: set[int] = set()
 
     def text(self, span: Span) -> str:
         return " ".join(self.raw[span[0]:span[1]])
@@ -50,50 +49,33 @@ class _Words:
         self.taken.update(range(span[0], span[1]))
 
 
-@functools.lru_cache(maxsize=256)
-def folded(text: str) -> str:
-    """`fold(text)`, remembered: one title is folded once although several measures read it."""
-    return fold(text)
-
-
-@functools.lru_cache(maxsize=256)
-def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    raw = tuple(split_words(text))
-    low = tuple(split_words(folded(text)))
-    return (low if len(low) != len(raw) else raw), low  # a case mapping changed a length
-
-
 def _words(text: str) -> _Words:
-    raw, low = _split(text)
-    return _Words(list(raw), list(low), set())
+    return _Words(annotate(text))
 
 
-def _types_index() -> tuple[Index, dict[str, str]]:
-    return merged_index(tuple(settings()["type_lexicons"]))
-
-
-@functools.lru_cache(maxsize=256)
-def _type_spans(words: tuple[str, ...]) -> tuple[Span, ...]:
-    """Every product type in the title, left to right, longest first (one merged pass)."""
-    return tuple(match_terms(words, _types_index()[0]))
+@functools.lru_cache(maxsize=1)
+def _categories() -> dict[str, str]:
+    """Product-type phrase -> its category: that of the first type lexicon listing it."""
+    categories = settings()["type_lexicons"]
+    first_lexicon = merged_index(tuple(categories))[1]
+    return {phrase: categories[lexicon] for phrase, lexicon in first_lexicon.items()}
 
 
 def product_type(words: _Words) -> tuple[Span, str] | None:
     """The first (then longest) product type in the title, and its category."""
-    spans = _type_spans(tuple(words.folded))
+    spans = words.ann.spans(TYPES)
     if not spans:
         return None
-    lexicon = _types_index()[1][spans[0][2]]
-    return spans[0], settings()["type_lexicons"][lexicon]
+    return spans[0], _categories()[spans[0][2]]
 
 
 def _origin(words: _Words) -> str | None:
     """A region after a cue ("khas Kediri"), else an unambiguous region name anywhere."""
-    regions = find_terms(words.folded, "regions", words.taken)
+    regions = words.ann.spans("regions", words.taken)
     if not regions:
         return None
-    cue_ends = {end for _, end, _ in find_terms(words.folded, "cues_origin", words.taken)}
-    ambiguous = {phrase for _, _, phrase in find_terms(words.folded, "regions_ambiguous")}
+    cue_ends = {end for _, end, _ in words.ann.spans("cues_origin", words.taken)}
+    ambiguous = {phrase for _, _, phrase in words.ann.spans("regions_ambiguous")}
     for span in regions:
         if span[0] in cue_ends or span[2] not in ambiguous:
             words.claim(span)
@@ -107,7 +89,7 @@ def _brand(words: _Words, type_start: int | None, brand: str) -> str | None:
     "Kylafood Seblak Tulang Rawan": a word before the product type that no lexicon knows
     and that is written with a capital is, on marketplaces, almost always the brand.
     """
-    wanted = split_words(fold(brand)) if brand else []
+    wanted = tuple(split_words(fold(brand))) if brand else ()
     n = len(wanted)
     for i in range(len(words.folded) - n + 1 if n else 0):
         if words.folded[i:i + n] == wanted:
@@ -117,8 +99,7 @@ def _brand(words: _Words, type_start: int | None, brand: str) -> str | None:
     if not type_start or type_start > limit or words.taken & set(range(type_start)):
         return None
     lead = words.raw[:type_start]
-    known = any(find_terms(words.folded[:type_start], name)
-                for name in ("not_brands", "flavours", "materials", "regions"))
+    known = words.ann.any_before(BRAND_KNOWN, type_start)
     if not known and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in lead):
         words.claim((0, type_start, ""))
         return " ".join(lead)
@@ -134,8 +115,10 @@ def _descriptors(words: _Words, food: bool, type_span: Span | None) -> dict[str,
     found: dict[str, list[str]] = {}
     in_type = set(range(type_span[0], type_span[1])) if type_span else set()
     for lexicon in FOOD_ONLY if food else CRAFT_FIRST:
+        if lexicon not in words.ann.found:
+            continue  # no phrase of it in the title
         skip = words.taken - in_type if lexicon != "flavours" else words.taken
-        for span in find_terms(words.folded, lexicon, skip)[:3]:
+        for span in words.ann.spans(lexicon, skip)[:3]:
             words.claim(span)
             found.setdefault(SLOT_OF[lexicon], []).append(words.text(span))
     return {slot: " ".join(parts) for slot, parts in found.items()}
@@ -156,7 +139,7 @@ def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict
         slots["merek"] = merek
     food = typed is not None and typed[1] == "kuliner"
     slots.update(_descriptors(words, food, typed[0] if typed else None))
-    if level := _LEVEL.search(text):
+    if "level" in text.lower() and (level := _LEVEL.search(text)):
         slots["varian"] = " ".join(filter(None, (slots.get("varian"), level.group(0))))
     quantities = [q for q in parsed.quantities if q.kind in ("mass", "volume", "count")]
     if quantities:
@@ -172,10 +155,10 @@ def type_count(text: str) -> int:
     """How many different product types the title names ("Somay, Gurilem, Batagor, Seblak,
     Baso Aci, Cuanki": six products in one title is a keyword list, not a name). Types after
     a purpose cue ("topping Baso Aci, Seblak") say what it is for and are not counted."""
-    words = _split(text)[1]
-    cues = find_terms(words, "cues_purpose")
-    stop = cues[0][0] if cues else len(words)
-    return len({phrase for start, _, phrase in _type_spans(words) if start < stop})
+    ann = annotate(text)
+    cues = ann.spans("cues_purpose")
+    stop = cues[0][0] if cues else len(ann.folded)
+    return len({phrase for start, _, phrase in ann.spans(TYPES) if start < stop})
 
 
 def type_category(text: str) -> str | None:

@@ -1,0 +1,119 @@
+"""A title's words, read once: as written, folded, and where every slot lexicon matches.
+
+Finding the slots used to search the folded words once per lexicon (regions, origin cues,
+flavours, materials, techniques, product types, ...), each search with its own probe and
+loop, and then again for the type count. Here one pass over the words, with one index of
+every slot lexicon keyed by a phrase's first word, lists each lexicon's *candidates*: at
+which word a phrase of that lexicon matches, with every matching length, longest first.
+
+`Annotation.spans(name, taken)` then makes exactly the choice `lexicon.find_terms` makes
+(left to right, longest match first, no overlap, skipping `taken` words), but only visits
+the few words where a candidate is: that choice depends on `taken`, which the slots fill as
+they go, so candidates are what can be shared, not spans.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any, NamedTuple
+
+import yaml
+
+from ..text.lexicon import Span, merged_index, split_words, term_index
+from ..text.normalize import fold
+
+TYPES = "types"
+"""The product-type lexicons of `title_settings.yaml`, searched as one (a merged index)."""
+LEXICONS = ("regions", "cues_origin", "regions_ambiguous", "not_brands", "flavours",
+            "materials", "techniques", "cues_purpose")
+"""The slot lexicons a title is annotated with, besides the product types."""
+
+Match = tuple[int, int, str]  # word start, length in words, phrase
+# first word -> ((phrase length, {folded words: (phrase, lexicons)}), ...), longest first
+SlotIndex = dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, tuple[str, ...]]]], ...]]
+
+
+@functools.lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    """The measuring knobs in `title_settings.yaml` (thresholds live in data)."""
+    path = resources.files("listing_quality.features") / "title_settings.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _indexes() -> Iterable[tuple[str, dict]]:
+    yield TYPES, merged_index(tuple(settings()["type_lexicons"]))[0]
+    for name in LEXICONS:
+        yield name, term_index(name)
+
+
+@functools.lru_cache(maxsize=1)
+def slot_index() -> SlotIndex:
+    """Every slot lexicon in one index: a title word that starts no phrase of any of them
+    costs one dict probe in all, instead of one per lexicon. A lexicon maps folded words
+    to the phrase " ".join(words) (`term_index`), so one phrase serves every lexicon."""
+    grouped: dict[str, dict[int, dict[tuple[str, ...], list[str]]]] = {}
+    for name, index in _indexes():
+        for first, by_length in index.items():
+            for n, keys in by_length:
+                for key in keys:
+                    grouped.setdefault(first, {}).setdefault(n, {}).setdefault(key, []).append(name)
+    return {first: tuple((n, {key: (" ".join(key), tuple(names)) for key, names in keys.items()})
+                         for n, keys in sorted(lengths.items(), reverse=True))
+            for first, lengths in grouped.items()}
+
+
+def candidates(words: tuple[str, ...]) -> dict[str, list[Match]]:
+    """Lexicon -> its phrases matching folded `words`: left to right, and at one word
+    longest first (the order `find_terms` tries them in)."""
+    index = slot_index()
+    found: dict[str, list[Match]] = {}
+    if index.keys().isdisjoint(words):
+        return found  # no word starts a phrase: the usual case, decided in C
+    for i, word in enumerate(words):
+        for n, keys in index.get(word, ()):
+            if (hit := keys.get(words[i:i + n])) is not None:
+                match = (i, n, hit[0])
+                for name in hit[1]:
+                    found.setdefault(name, []).append(match)
+    return found
+
+
+class Annotation(NamedTuple):
+    """One title's words as written (for output) and folded (for matching), and where each
+    slot lexicon's phrases are. Shared, so never mutated: slots keep their own `taken`.
+    (A named tuple: one is built per title, and a frozen dataclass costs more to build.)"""
+
+    raw: tuple[str, ...]
+    folded: tuple[str, ...]
+    found: dict[str, list[Match]]
+
+    def spans(self, name: str, taken: set[int] | None = None) -> list[Span]:
+        """`find_terms(self.folded, name, taken)`, from the candidates: once a phrase is
+        chosen at a word, the shorter ones there (and the words it covers) are skipped."""
+        spans: list[Span] = []
+        free = 0  # words before this belong to the phrase chosen last
+        for i, n, phrase in self.found.get(name, ()):
+            if i < free or (taken and (i in taken or not taken.isdisjoint(range(i, i + n)))):
+                continue
+            spans.append((i, i + n, phrase))
+            free = i + n
+        return spans
+
+    def any_before(self, names: tuple[str, ...], end: int) -> bool:
+        """Whether `find_terms(self.folded[:end], name)` finds anything for some name: it
+        does exactly when some phrase of the lexicon fits entirely before `end`."""
+        return any(i + n <= end for name in names for i, n, _ in self.found.get(name, ()))
+
+
+@functools.lru_cache(maxsize=8)
+def annotate(text: str) -> Annotation:
+    """The annotation of normalised `text`; remembered, as slots, the type count and the
+    hygiene measures of one listing all read it. A few entries are enough for that: kept
+    longer, they lived long enough for the garbage collector to move and rescan them."""
+    raw = tuple(split_words(text))
+    low = tuple(split_words(fold(text)))
+    if len(low) != len(raw):  # a case mapping changed a length: output the folded words
+        raw = low
+    return Annotation(raw, low, candidates(low))
