@@ -162,7 +162,7 @@ def test_clean_title_skips_removals_only_when_there_is_nothing_to_remove(text: s
     if not symbols:
         assert re.search(r"[^\w\s]", text) is None
     pieces = title_hygiene._SEPARATOR.split(text)
-    plain = max(0, len([p for p in pieces if title_hygiene._WORDLIKE.search(p)]) - 1)
+    plain = max(0, len([p for p in pieces if title_hygiene.names_something(p)]) - 1)
     assert title_hygiene.separators(text) == plain
 
 

@@ -15,13 +15,13 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import Indel
 
 from ..text.lexicon import phrase_spans_all
-from ..text.normalize import unit_table
+from ..text.normalize import text_data, unit_table
 from .title_words import annotate, settings
 
 # A list separator: a pipe or semicolon anywhere, a comma, a slash or dash set off by a space
 # ("Kerupuk / Krupuk", "tgf58 - Hitam"); not "1/2", "S/M", "oleh-oleh".
 _SEPARATOR = re.compile(r"[|;,]|\s[/\-–—]|[/\-–—]\s")
-_WORDLIKE = re.compile(r"\w")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+?62|0)[\s.\-]?8[0-9](?:[\s.\-]?[0-9]){6,11}(?![0-9])")
 _URL = re.compile(
     r"(?i)(?:https?://|www\.)[^\s]{1,100}"
@@ -40,14 +40,31 @@ def word_chars_only(text: str) -> bool:
 def separators(text: str) -> int:
     """How many list separators the title holds: 3+ means a keyword list, not a name.
 
-    Counted as items minus one, where an item holds a word: a separator with nothing on one
-    side separates nothing ("/ / /"), and must not start counting once a seller adds words
-    after it (found by the property "adding a net quantity never lowers the score").
+    Counted as items minus one, where an item names something: it holds a word that is not
+    a number, a unit or a count label. A separator with nothing on one side separates
+    nothing ("/ / /"), and a size after one ("Keripik Pedas, 250 g", "... / isi 10") is the
+    listing's spec, not a keyword — so adding a missing net quantity after a stray "/"
+    never starts the count (both found by the property "adding a net quantity never
+    lowers the score").
     """
     if word_chars_only(text):
         return 0
-    items = [piece for piece in _SEPARATOR.split(text) if _WORDLIKE.search(piece)]
+    items = [piece for piece in _SEPARATOR.split(text) if names_something(piece)]
     return max(0, len(items) - 1)
+
+
+def names_something(piece: str) -> bool:
+    """Whether a piece of a title holds a word other than numbers, units and count labels."""
+    spec = _spec_words()
+    return any(word.lower() not in spec for word in _LETTERS.findall(piece))
+
+
+@functools.lru_cache(maxsize=1)
+def _spec_words() -> frozenset[str]:
+    """Unit spellings and the words of count and net labels (units.yaml): "g", "kg", "isi"."""
+    labels = [str(label).lower().split() for key in ("count_labels", "net_labels")
+              for label in text_data()[key]]
+    return frozenset(unit_table()) | {word for label in labels for word in label}
 
 
 def repeated_words(text: str) -> list[str]:
