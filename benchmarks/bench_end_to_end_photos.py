@@ -155,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             root = args.photos.resolve()
             names = readable(root)
+            if not names:  # a mistyped folder must not print a ratio of nothing
+                parser.error(f"no photo Pillow can open under {root}")
             frame, files = synthetic.frame(args.n, photos=names, per=args.per_listing), len(names)
         run(frame, root, files, args)
     return 0
