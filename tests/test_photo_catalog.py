@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import settings as settings_h
+from hypothesis import strategies as st
 from photo_factory import scene
 
 import listing_quality as lq
-from listing_quality.features import catalog_photos
+from listing_quality.features import catalog, catalog_photos
 from listing_quality.features.photo_decode import decode_image, settings
 from listing_quality.features.photo_hash import parse, same_photo
 from listing_quality.features.photos import _quality
@@ -180,3 +185,41 @@ def test_band_pair_buckets_find_every_pair_brute_force_finds() -> None:
         expected = [ids[j] for j in range(len(sigs))
                     if j != i and same_photo(sigs[i], sigs[j], cfg)]
         assert (column[0]["value"] or []) == expected[:5], i
+
+
+def _pairs_photo_by_photo(buckets: pd.DataFrame) -> pd.DataFrame:
+    """The plain form `photo_pairs` replaces: every pair of photos sharing a bucket."""
+    groups: dict[str, list[tuple]] = {}
+    for bucket, *member in zip(buckets["bucket"], buckets["row"], buckets["index"],
+                               buckets["id"], buckets["sig"], strict=True):
+        groups.setdefault(bucket, []).append(tuple(member))
+    found = set()
+    for members in groups.values():
+        for a in members:
+            for b in members:
+                if a[0] != b[0] and catalog_photos._match(
+                        tuple(sorted((a[3], b[3]))), {}, settings()):
+                    found.add((a[0], a[1], b[0], b[2]))
+    rows = sorted(found)
+    return pd.DataFrame({name: pd.Series([r[i] for r in rows],
+                                         dtype=object if name == "other_id" else np.int64)
+                         for i, name in enumerate(("row", "index", "other_row", "other_id"))})
+
+
+@pytest.fixture(scope="module")
+def some_signatures() -> list[str]:
+    # 1 and 1-at-half-size are one photo; 2 and 3 are other products
+    return [signature_of(1), signature_of(1, (500, 500)), signature_of(2), signature_of(3),
+            "junk", "0" * 16 + ":" + "0" * 64 + ":808080"]
+
+
+@settings_h(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 5), max_size=3), max_size=12))
+def test_photo_pairs_equal_every_pair_of_photos_in_a_bucket(
+        some_signatures: list[str], picks: list[list[int]]) -> None:
+    """Copies within and across listings, the same photo at two sizes, malformed signatures."""
+    facts = facts_with([[some_signatures[k] for k in row] for row in picks])
+    keys = catalog.catalog_keys(facts, [f"L{i}" for i in range(len(facts))])
+    buckets = catalog_photos.photo_buckets(keys)
+    pd.testing.assert_frame_equal(catalog_photos.photo_pairs(buckets),
+                                  _pairs_photo_by_photo(buckets))

@@ -70,21 +70,26 @@ def photo_buckets(keys: pd.DataFrame) -> pd.DataFrame:
 def photo_pairs(buckets: pd.DataFrame) -> pd.DataFrame:
     """(row, index, other_row, other_id) for photos of different listings that match.
 
-    A pair of photos shares several buckets (every pair of untouched bands), so candidates
-    are collected into a set first and each is checked once; the verdict is also kept per
-    pair of signatures, since a copied photo has the same signature in every listing.
+    Buckets are cut from the signature alone, so two photos with one signature share every
+    bucket, and whether two photos are candidates depends on their signatures only. The
+    pass therefore pairs distinct signatures that share a bucket, judges each such pair
+    once, and only then lists the photos behind a matching pair: a photo copied into a
+    hundred listings costs one verdict, not five thousand candidate pairs.
     """
     cfg = settings()
-    found: set[tuple[int, int, int, str]] = set()
-    verdicts: dict[tuple[str, str], bool] = {}
+    sig_pairs, members = _candidate_signatures(buckets)
     hashes: dict[str, tuple[int, int] | None] = {}
-    for a, b in _candidate_pairs(buckets):
-        key = (a[3], b[3]) if a[3] <= b[3] else (b[3], a[3])
-        if key not in verdicts:
-            verdicts[key] = _match(key, hashes, cfg)
-        if verdicts[key]:
-            found.add((a[0], a[1], b[0], b[2]))
-            found.add((b[0], b[1], a[0], a[2]))
+    found: set[tuple[int, int, int, str]] = set()
+    for key in sig_pairs:
+        if key[0] == key[1] and len({m[0] for m in members[key[0]]}) < 2:
+            continue  # one listing's own copies: no pair across listings to judge
+        if not _match(key, hashes, cfg):
+            continue
+        for a in members[key[0]]:
+            for b in members[key[1]]:
+                if a[0] != b[0]:  # copies within one listing are D-rule business
+                    found.add((a[0], a[1], b[0], b[2]))
+                    found.add((b[0], b[1], a[0], a[2]))
     rows = sorted(found)
     return pd.DataFrame({name: pd.Series([r[i] for r in rows],
                                          dtype=object if name == "other_id" else np.int64)
@@ -94,18 +99,23 @@ def photo_pairs(buckets: pd.DataFrame) -> pd.DataFrame:
 Member = tuple[int, int, str, str]  # (row, photo index, listing id, signature)
 
 
-def _candidate_pairs(buckets: pd.DataFrame) -> set[tuple[Member, Member]]:
-    """Pairs of photos of different listings that share at least one bucket, once each."""
-    groups: dict[str, list[Member]] = defaultdict(list)
+def _candidate_signatures(buckets: pd.DataFrame
+                          ) -> tuple[set[tuple[str, str]], dict[str, list[Member]]]:
+    """Pairs of signatures (a <= b; a signature with itself too) sharing a bucket, and the
+    photos holding each signature, each photo once."""
+    by_bucket: dict[str, set[str]] = defaultdict(set)
+    members: dict[str, dict[Member, None]] = defaultdict(dict)
     for bucket, *member in zip(buckets["bucket"].tolist(), buckets["row"].tolist(),
                                buckets["index"].tolist(), buckets["id"].tolist(),
                                buckets["sig"].tolist(), strict=True):
-        groups[bucket].append(tuple(member))  # type: ignore[arg-type]
-    pairs: set[tuple[Member, Member]] = set()
-    for members in groups.values():
-        for k, a in enumerate(members):
-            pairs.update((a, b) if a < b else (b, a) for b in members[k + 1:] if a[0] != b[0])
-    return pairs
+        by_bucket[bucket].add(member[3])
+        members[member[3]][tuple(member)] = None  # type: ignore[index]
+    pairs: set[tuple[str, str]] = set()
+    for sigs in by_bucket.values():
+        ordered = sorted(sigs)
+        for k, a in enumerate(ordered):
+            pairs.update((a, b) for b in ordered[k:])
+    return pairs, {sig: list(found) for sig, found in members.items()}
 
 
 def _match(sigs: tuple[str, str], hashes: dict[str, tuple[int, int] | None],
