@@ -22,7 +22,6 @@ from .adapters import Catalog, listing_from_mapping, read_catalog
 from .features import catalog as catalog_features
 from .features.catalog import CatalogContext
 from .gc_pause import gc_paused
-from .judge_pool import judge_all
 from .model import resolve_model
 from .model.category import auto_rubric
 from .model.finding import with_reasons
@@ -122,9 +121,8 @@ def score_catalog(catalog: Catalog | Iterable[Listing], options: Options | None 
                   progress: bool = False) -> list[Result]:
     """Score listings in order; one result per listing, whatever each one contains.
 
-    Three passes: measure every listing, add the catalog-level features once, then judge
-    and score each listing; measuring and judging run in worker processes when n_jobs
-    allows.
+    Three passes: measure every listing (in worker processes when n_jobs allows), add the
+    catalog-level features once, then judge and score each listing.
     """
     listings = list(catalog.listings if isinstance(catalog, Catalog) else catalog)
     options = options or Options()
@@ -133,7 +131,8 @@ def score_catalog(catalog: Catalog | Iterable[Listing], options: Options | None 
         stage(tick, "catalog")
         catalog_features.enrich(facts, [item.id for item in listings])
         stage(tick, "judge")
-        return judge_all(listings, facts, options, model, _workers(n_jobs, len(listings)))
+        return [judge(item, row, options, model)
+                for item, row in zip(listings, facts, strict=True)]
 
 
 def _measure_all(listings: list[Listing], options: Options, n_jobs: int,
