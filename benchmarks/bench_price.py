@@ -187,7 +187,7 @@ def run(n: int, judge_n: int, parse_n: int) -> dict[str, float]:
 def forget() -> None:
     """Empty the remembered price cells (none on a checkout older than issue 9)."""
     for module, name in ((price, "price_facts"), (price, "group_key"),
-                         (rupiah, "_remembered")):
+                         (rupiah, "_parse_cell")):
         cached = getattr(module, name, None)
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()

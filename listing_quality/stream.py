@@ -70,6 +70,7 @@ def _pass_one(source: Source, options: Any, chunk_size: int, pool: ChunkPool,
     """Measure every chunk once, spill its facts, and reduce the catalog context."""
     keys: list[pd.DataFrame] = []
     parts: Parts = []
+    measured = 0
     jobs = (([(o, len(p)) for p, o in sliced],
              [(p, o, source.reading, options, folder) for p, o in sliced])
             for sliced in (pool.split(frame, offset)
@@ -77,9 +78,9 @@ def _pass_one(source: Source, options: Any, chunk_size: int, pool: ChunkPool,
     for chunk, part_keys in pool.run(jobs, _measure_part):
         parts.append(chunk)
         keys.extend(part_keys)
+        measured += sum(n for _, n in chunk)
         if progress:
-            total = sum(n for chunk_parts in parts for _, n in chunk_parts)
-            print(f"listing-quality: measured {total:,} listings", file=sys.stderr)
+            print(f"listing-quality: measured {measured:,} listings", file=sys.stderr)
     all_keys = pd.concat(keys, ignore_index=True) if keys else catalog_keys([], [])
     keys.clear()  # the chunks' frames go before the reduction needs its memory
     return CatalogContext.from_keys(all_keys), parts

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 import listing_quality as lq
 from listing_quality.features.catalog_prices import group_stats, peer_prices, size_classes
 from listing_quality.features.price import (
-    CACHED_CHARS,
     charm_ending,
     config,
     discount_pct,
@@ -33,6 +32,7 @@ from listing_quality.rubric import RubricError
 from listing_quality.text import folded
 from listing_quality.text.folded import folded_words
 from listing_quality.text.normalize import fold
+from listing_quality.text.remembered import CACHED_CHARS
 from listing_quality.text.rupiah import parse_rupiah
 from listing_quality.types import Listing
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from listing_quality.text import rupiah
+from listing_quality.text.remembered import CACHED_CHARS
 from listing_quality.text.rupiah import RupiahParse, parse_rupiah
 
 # (raw, value, high) for prices that must be understood.
@@ -313,7 +314,7 @@ def test_remembered_parse_equals_the_plain_parse(text: str) -> None:
     plain = rupiah._parse_text(text)
     assert parse_rupiah(text) == plain and parse_rupiah(text) == plain  # second: remembered
     assert parse_rupiah(Text(text)) == plain  # a str subclass is read, never remembered
-    padded = text + " " * rupiah.CACHED_CHARS  # too long to remember
+    padded = text + " " * CACHED_CHARS  # too long to remember
     assert parse_rupiah(padded) == rupiah._parse_text(padded)
 
 

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from importlib import resources
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 import yaml
 
 from ..text.folded import folded_words
 from ..text.quantities import NetQuantity
+from ..text.remembered import short_texts_remembered
 from ..text.rupiah import parse_rupiah
 from ..types import Listing
 from .texts import ListingTexts
-
-T = TypeVar("T")
 
 _FILLER = re.compile(r"^(\d)\1{4,}$")  # 99999, 1111111: typed to get past a required field
 CONFIG_KEYS = frozenset({
@@ -31,7 +29,6 @@ CONFIG_KEYS = frozenset({
     "size_edges"})
 # Cells up to this many characters are remembered (bounded caches): prices and category
 # names are short and repeat across a catalog; a long cell is read afresh, not kept.
-CACHED_CHARS = 64
 _TITLE_CHARS = 300  # the product-type key reads the start of a title
 
 
@@ -111,30 +108,9 @@ def _key(text: object) -> str:
     return " ".join(str(text or "").casefold().split())[:80]
 
 
-def _short_texts_remembered(maxsize: int
-                            ) -> Callable[[Callable[[object], T]], Callable[[object], T]]:
-    """Remember a cell's result when the cell is a short `str`.
-
-    Why: a catalog repeats a few hundred price spellings ("Rp25.000", "25rb"), categories
-    and brands across thousands of rows, and these facts follow from the cell alone. Only
-    exact `str` cells are remembered: 25000 and 25000.0 are equal keys yet show differently.
-    """
-    def wrap(fn: Callable[[object], T]) -> Callable[[object], T]:
-        cached = functools.lru_cache(maxsize=maxsize)(fn)
-
-        @functools.wraps(fn)
-        def call(cell: object) -> T:
-            if type(cell) is str and len(cell) <= CACHED_CHARS:
-                return cached(cell)
-            return fn(cell)
-        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # for benchmarks
-        return call
-    return wrap
-
-
-price_facts = _short_texts_remembered(16_384)(read_price)
-"""`read_price(raw)`, remembered for short texts."""
-group_key = _short_texts_remembered(4_096)(_key)
+price_facts = short_texts_remembered(16_384)(read_price)
+"""`read_price(raw)`, remembered for short text cells (text/remembered.py)."""
+group_key = short_texts_remembered(4_096)(_key)
 """A category or brand as a peer-group key: case-folded, spaces collapsed, cut to 80."""
 
 

@@ -26,6 +26,7 @@ from .normalize import (
     unit_table,
 )
 from .price_words import not_price_reason
+from .remembered import short_texts_remembered
 
 _NUM_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _RANGE_RE = re.compile(r"\s{0,3}(?:-|–|—|~|s\.?\s?/?\s?d\.?|sampai|hingga|to)\s{0,3}", re.I)
@@ -39,7 +40,6 @@ _FAST_RE = re.compile(r"(?:[Rr][Pp]\.? ?)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,15}
 # these alike, except a leading 0 before a "." group ("025.000,-"), which it leaves to itself.
 _FAST_CENTS_RE = re.compile(
     r"(?:[Rr][Pp]\.? ?)?([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]{1,15})(?:,-|,00)")
-CACHED_CHARS = 64  # texts this short are remembered (a bounded cache); longer ones are not
 
 
 @dataclass(frozen=True)
@@ -207,10 +207,10 @@ def _scan(raw: str) -> RupiahParse:
     return _number(low.value)
 
 
-@functools.lru_cache(maxsize=16_384)
-def _remembered(raw: str) -> RupiahParse:
-    """`_parse_text`, remembered: catalogs repeat a few hundred spellings in many rows."""
-    return _parse_text(raw)
+
+
+_parse_cell = short_texts_remembered(16_384)(_parse_text)
+"""`_parse_text`, remembered for short cells: catalogs repeat a few hundred spellings."""
 
 
 def _number(value: float) -> RupiahParse:
@@ -227,7 +227,7 @@ def parse_rupiah(raw: object) -> RupiahParse:
     cut price could read as a different number.
     """
     if type(raw) is str:  # the common cells first: a text, or nothing
-        return _remembered(raw) if len(raw) <= CACHED_CHARS else _parse_text(raw)
+        return _parse_cell(raw)
     if raw is None:
         return _EMPTY
     if isinstance(raw, bool):
