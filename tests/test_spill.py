@@ -56,24 +56,22 @@ def test_left_out_lists_are_fresh_per_row(tmp_path: Path) -> None:
     assert back[1] == {"a": [], "b": {}, "c": None, "d": ""} == back[2]
 
 
-def test_usual_empties_are_left_out_and_everything_else_kept(tmp_path: Path) -> None:
-    rows = [(str(i), "", "", {"photos.width": [], "flag": False, "n": 0, "x": None,
-                              "score": np.float64(1.5)}) for i in range(50)]
-    rows.append(("odd", "", "", {"photos.width": [640], "flag": 0, "n": False, "x": "",
-                                 "score": np.float64(2.0)}))
+def test_names_are_written_once_and_rows_hold_values(tmp_path: Path) -> None:
+    rows = [(str(i), "kuliner", "Keripik", {"photos.width": [], "flag": False, "n": 0,
+                                            "score": np.float64(1.5)}) for i in range(3)]
+    rows.append(("odd", "", "", {"n": False, "flag": 0, "extra": [640]}))
     path = str(tmp_path / "r.jsonl.gz")
     spill.write(path, rows)
     back = {item: facts for item, _, _, facts in spill.read(path)}
-    assert back["0"] == {"photos.width": [], "flag": False, "n": 0, "x": None, "score": 1.5}
+    assert back["0"] == {"photos.width": [], "flag": False, "n": 0, "score": 1.5}
     odd = back["odd"]
-    assert odd == {"photos.width": [640], "flag": 0, "n": False, "x": "", "score": 2.0}
-    assert type(odd["flag"]) is int and type(odd["n"]) is bool  # 0 is not the empty False
+    assert list(odd) == ["n", "flag", "extra"] and odd == {"n": False, "flag": 0, "extra": [640]}
+    assert type(odd["flag"]) is int and type(odd["n"]) is bool  # 0 is not False
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()
-    # each fact's most frequent *empty* value: one False among fifty 0s still makes n's
-    assert json.loads(lines[0]) == {"photos.width": [], "flag": False, "n": False, "x": None,
-                                    "score": None}
-    assert json.loads(lines[1]) == ["0", "", "", {"n": 0, "score": 1.5}]
+    assert json.loads(lines[0]) == ["photos.width", "flag", "n", "score"]
+    assert json.loads(lines[1]) == ["0", "kuliner", "Keripik", [[], False, 0, 1.5]]
+    assert json.loads(lines[4])[-1] == ["n", "flag", "extra"]  # its own names, its own order
 
 
 def test_an_empty_slice_writes_and_reads_nothing(tmp_path: Path) -> None:
