@@ -131,8 +131,9 @@ def score_catalog(catalog: Catalog | Iterable[Listing], options: Options | None 
         stage(tick, "catalog")
         catalog_features.enrich(facts, [item.id for item in listings])
         stage(tick, "judge")
-        return [judge(item, row, options, model)
-                for item, row in zip(listings, facts, strict=True)]
+        with gc_paused():  # see gc_pause.py: every fact of the catalog is alive meanwhile
+            return [judge(item, row, options, model)
+                    for item, row in zip(listings, facts, strict=True)]
 
 
 def _measure_all(listings: list[Listing], options: Options, n_jobs: int,

@@ -45,7 +45,7 @@ def read(path: str) -> Iterator[Row]:
         names: list[str] = json.loads(next(handle))
         for line in handle:
             item_id, category, title, values, *own = json.loads(line)
-            yield item_id, category, title, dict(zip(own[0] if own else names, values))
+            yield item_id, category, title, dict(zip(own[0] if own else names, values, strict=True))
 
 
 def plain(value: Any) -> Any:

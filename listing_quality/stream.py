@@ -102,6 +102,7 @@ def _pass_two(source: Source, parts: Parts, context: CatalogContext, options: An
             yield pd.concat(scored) if scored else dask_meta()
 
 
+@gc_paused()  # a worker's whole task: see gc_pause.py
 def _measure_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any,
                   folder: str) -> pd.DataFrame:
     """Pass 1 in a worker: measure a slice, spill what judging needs, return its keys.
@@ -118,14 +119,14 @@ def _measure_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any
     return catalog_keys(facts, [li.id for li in listings], rows_of(offset, len(listings)))
 
 
+@gc_paused()
 def _judge_part(folder: str, offset: int, options: Any, model: Any,
                 context: CatalogContext) -> pd.DataFrame:
     """Pass 2 in a worker: a slice's scores from its spilled facts (index set by the caller)."""
     listings, facts = [], []
-    with gc_paused():
-        for item_id, category, title, row in spill.read(spill.path_of(folder, offset)):
-            listings.append(Listing(id=item_id, title=title, category=category))
-            facts.append(row)
+    for item_id, category, title, row in spill.read(spill.path_of(folder, offset)):
+        listings.append(Listing(id=item_id, title=title, category=category))
+        facts.append(row)
     return judge_measured(listings, facts, context, options, model, offset, None)
 
 
@@ -143,8 +144,10 @@ def _listing_chunks(listings: list[Listing], options: Any, model: Any, chunk_siz
         part = listings[start:start + chunk_size]
         rows = pd.RangeIndex(start, start + len(part)) if index is None \
             else index[start:start + len(part)]
-        yield judge_measured(part, facts[start:start + chunk_size], context, options, model,
-                             start, rows)
+        with gc_paused():  # not across the yield: the caller's code runs there
+            scored = judge_measured(part, facts[start:start + chunk_size], context, options,
+                                    model, start, rows)
+        yield scored
 
 
 def score_file(data: Any, out: str | os.PathLike, options: Any,

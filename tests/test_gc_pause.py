@@ -39,3 +39,26 @@ def test_measuring_pauses_the_collector_and_restores_it(monkeypatch: pytest.Monk
     facts = measure_all(listings, lq.Options())
     assert [f["title.text"] for f in facts] == ["Keripik Singkong Balado 250 g"] * 3
     assert seen == [False, False, False] and gc.isenabled()
+
+
+def test_a_streamed_run_judges_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: object) -> None:
+    """Both passes' worker tasks (run inline here) judge with the collector paused, and
+    a streamed run leaves it enabled, between chunks and after."""
+    import pandas as pd
+
+    from listing_quality import stream
+
+    seen: list[bool] = []
+    real = stream.judge_measured
+
+    def spying(*args: object, **kwargs: object) -> pd.DataFrame:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stream, "judge_measured", spying)
+    frame = pd.DataFrame({"id": [f"s{i}" for i in range(7)],
+                          "title": [f"Keripik Singkong Balado {i}00 g" for i in range(7)]})
+    between = [gc.isenabled() for _ in stream.score_chunks(frame, lq.Options(), chunk_size=3)]
+    assert seen == [False, False, False] and between == [True, True, True]
+    assert gc.isenabled()
