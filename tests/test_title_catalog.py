@@ -18,6 +18,7 @@ from listing_quality.features.catalog_titles import (
     exact_title_duplicates,
     near_groups,
     near_title_duplicates,
+    window_matches,
 )
 from listing_quality.features.title import measure
 from listing_quality.features.title_slots import settings as settings_of
@@ -122,3 +123,18 @@ def test_near_groups_equal_all_pairs_where_the_window_sees_every_pair(
     table = near_groups(keys)
     assert dict(zip(table["row"].tolist(), table["ids"].tolist(), strict=True)) == expected
     assert table["row"].tolist() == sorted(expected)
+
+
+WORDS = st.sampled_from(["seblak", "pedas", "level", "3", "5", "250g", "kerupuk", "ori", "é", ""])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(WORDS, max_size=6).map(" ".join), max_size=40),
+       st.integers(1, 14), st.sampled_from([0.0, 0.5, 0.9, 1.0]))
+def test_window_matches_equal_the_plain_nested_loop(texts: list[str], window: int,
+                                                    cutoff: float) -> None:
+    order = sorted(texts)
+    plain = [(i, j) for i, a in enumerate(order)
+             for j in range(i + 1, min(len(order), i + 1 + window))
+             if Indel.normalized_similarity(a, order[j]) >= cutoff]
+    assert window_matches(order, window, cutoff) == plain

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from ..text.lexicon import split_words
@@ -98,14 +99,33 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
         # two sort orders (words ascending, then descending) so a title that differs only in
         # its first sorted word ("3 ... seblak" / "5 ... seblak") still meets its twin
         for order in (texts, sorted(texts, key=lambda t: t.split()[::-1])):
-            for i, text_a in enumerate(order):
-                for text_b in order[i + 1:i + 1 + window]:
-                    if Indel.normalized_similarity(text_a, text_b) >= cutoff:
-                        _pair_up(by_text[text_a], by_text[text_b], exact, found, most)
+            for i, j in window_matches(order, window, cutoff):
+                _pair_up(by_text[order[i]], by_text[order[j]], exact, found, most)
         listed.extend(_listed(keys, found, row_of))
     listed.sort(key=lambda item: item[0])
     return pd.DataFrame({"row": pd.Series([r for r, _ in listed], dtype=np.int64),
                          "ids": pd.Series([ids for _, ids in listed], dtype=object)})
+
+
+def window_matches(order: Sequence[str], window: int, cutoff: float) -> list[tuple[int, int]]:
+    """(i, j) for each text and each of the next `window` texts similar enough to it, in
+    the order of the plain nested loop (by i, then j).
+
+    Scored by rapidfuzz in C, one call per distance between the two texts (`cpdist` of
+    the list against itself shifted), instead of one Python call per pair: a million
+    listings make ten million pairs. float64 scores, so `>= cutoff` decides exactly as a
+    single `Indel.normalized_similarity` call does.
+    """
+    span = min(window, len(order) - 1)
+    if span < 1:
+        return []
+    hit = np.zeros((len(order), span), dtype=bool)
+    for k in range(1, span + 1):
+        scores = process.cpdist(order[:-k], order[k:], scorer=Indel.normalized_similarity,
+                                dtype=np.float64)
+        hit[:len(order) - k, k - 1] = scores >= cutoff
+    first, shift = np.nonzero(hit)
+    return list(zip(first.tolist(), (first + shift + 1).tolist(), strict=True))
 
 
 def _blocks(keys: pd.DataFrame) -> Iterator[tuple[dict[str, list[int]], dict[int, int],
