@@ -244,3 +244,15 @@ def test_url_size_cap_and_timeout(photo_server: str) -> None:
         fetch(f"{photo_server}/web.jpg", max_bytes=1000)
     with pytest.raises(FetchError):
         fetch("http://127.0.0.1:9/unreachable.jpg", timeout=0.5)
+
+
+def test_a_listing_without_photos_gets_the_facts_the_general_path_gives() -> None:
+    from listing_quality.features import photos as photo_features
+    from listing_quality.types import Listing
+
+    fast = photo_features.no_photos()
+    assert fast == photo_features.photo_lists([])
+    assert list(fast) == list(photo_features.photo_lists([]))  # same keys, same order
+    again = photo_features.no_photos()
+    assert all(fast[k] is not again[k] for k in fast if isinstance(fast[k], list))  # fresh
+    assert photo_features.measure(Listing(id="x", title="Keripik"), None) == fast

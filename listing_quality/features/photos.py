@@ -38,12 +38,29 @@ PER_PHOTO = ("width", "height", "short_side", "aspect", "bytes", "errors", "refu
              "signature", "duplicate_of")
 MAIN_ONLY = ("background_light", "fill", "clutter")  # judged on the main (first) photo only
 MIN_TEXTURE_PX = 8  # a working image thinner than this (a 1 x 300 px strip) has no texture
+_LIST_FACTS = ("photos.readable", "photos.files", *(f"photos.{n}" for n in PER_PHOTO),
+               *(f"photos.main_{n}" for n in MAIN_ONLY))
 
 
 def measure(listing: Listing, context: Any) -> dict[str, Any]:
+    if not listing.photos:  # most rows of a text-only catalog: same facts, a fifth the time
+        return no_photos()
     root = getattr(context, "images_root", None)
     network = getattr(context, "allow_network", False)
     facts = [photo_facts(p, root, network) for p in listing.photos]
+    return photo_lists(facts)
+
+
+def no_photos() -> dict[str, Any]:
+    """`photo_lists([])`: zero counts and a fresh empty list for every other fact."""
+    out: dict[str, Any] = {"photos.count": 0, "photos.readable_count": 0}
+    for name in _LIST_FACTS:
+        out[name] = []
+    return out
+
+
+def photo_lists(facts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The listing's photo facts from each photo's own (duplicates marked here)."""
     _mark_duplicates(facts)
     out: dict[str, Any] = {
         "photos.count": len(facts),
