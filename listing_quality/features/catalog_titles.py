@@ -94,7 +94,8 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
     for by_text, exact, row_of in _blocks(keys):
         found: dict[int, list[int]] = {}
         for members in by_text.values():
-            _pair_up(members, members, exact, found, most)
+            if len(members) > 1:  # a text of one listing has no one to pair with
+                _pair_up(members, members, exact, found, most)
         texts = sorted(by_text)
         # two sort orders (words ascending, then descending) so a title that differs only in
         # its first sorted word ("3 ... seblak" / "5 ... seblak") still meets its twin
