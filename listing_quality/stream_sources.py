@@ -99,7 +99,7 @@ def _csv_dialect(path: str) -> tuple[str, str] | None:
 def _csv_chunks(path: str, size: int, encoding: str, separator: str) -> Iterator[Chunk]:
     """Cells as plain Python strings (`object`), not pandas' Arrow-backed `str`: cheaper
     to parse, and the workers read every cell as a Python string anyway (reading,
-    shipping and adapting a row: ~4 µs less, 17k rows/chunk measured)."""
+    shipping and adapting a row: ~4 µs less, measured on 20,000-row chunks)."""
     reader = pd.read_csv(path, sep=separator, encoding=encoding, dtype=object,
                          keep_default_na=False, chunksize=size)
     for frame in reader:
