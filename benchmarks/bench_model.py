@@ -3,7 +3,8 @@
     python benchmarks/bench_model.py [--n 100000] [--n-score 10000]
 
 Measures, in one run and on one core: (1) the shipped model's predictions per second over
-`--n` listings' facts (the sample catalog, photos emptied, replicated); (2) end-to-end
+`--n` listings' facts (the sample catalog, photos emptied, replicated), called per row
+(the baseline) and batched (`predict_many`, bit for bit the same floats); (2) end-to-end
 text-only scoring of `--n-score` listings with the model off (baseline) and on. Target:
 the model adds under 20% to text-only scoring time.
 """
@@ -49,6 +50,10 @@ def main() -> None:
     model(facts[0])  # load the vocabulary lookup once, outside the timing
     t = seconds(lambda: [model(f) for f in facts])
     print(f"model predictions: {args.n:,} in {t:.2f} s = {args.n / t:,.0f} predictions/s")
+    batched = seconds(lambda: model.predict_many(facts))
+    print(f"batched (predict_many, as the columnar judge calls it): {batched:.2f} s = "
+          f"{args.n / batched:,.0f} predictions/s ({t / batched:.1f}x the per-row calls; "
+          f"the replicated catalog repeats titles, which the batch looks up once)")
     catalog = lq.read_catalog(catalog_frame(args.n_score))
     lq.score_catalog(lq.read_catalog(catalog_frame(200)), options)  # warm caches for both
     off = seconds(lambda: lq.score_catalog(catalog, options, model=False))

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from . import kinds
+from .fact_columns import fact_columns
 from .peer_columns import as_peer_columns
 from .rubric import Rubric, Rule
 
@@ -50,7 +51,7 @@ def features_of(rubric: Rubric) -> list[str]:
 def columns_of(facts: Sequence[Mapping[str, Any]], names: Sequence[str]
                ) -> dict[str, list[Any]]:
     """Fact dicts (one per listing) -> one list per fact name; a missing fact is None."""
-    return {name: [row.get(name) for row in facts] for name in names}
+    return fact_columns(facts, names)
 
 
 def evaluate_columns(columns: Mapping[str, Sequence[Any]], n: int, rubric: Rubric
@@ -60,11 +61,16 @@ def evaluate_columns(columns: Mapping[str, Sequence[Any]], n: int, rubric: Rubri
     loss = np.zeros((len(rubric.rules), n))
     missing = [None] * n
     prepared: dict[str, Sequence[Any]] = {}
+    gates: dict[str, np.ndarray] = {}  # a third of the rules share one gate (title.text)
     for k, rule in enumerate(rubric.rules):
-        gate = gate_column(columns.get(rule.when, missing), n) if rule.when else None
+        if rule.when and rule.when not in gates:
+            gates[rule.when] = gate_column(columns.get(rule.when, missing), n)
+        gate = gates[rule.when] if rule.when else None
         values = columns.get(rule.feature, missing)
         if rule.kind == "peers":  # records -> arrays, once per column
-            values = prepared.setdefault(rule.feature, as_peer_columns(values))
+            if rule.feature not in prepared:
+                prepared[rule.feature] = as_peer_columns(values)
+            values = prepared[rule.feature]
         if gate is not None and not gate.all():
             rows = np.flatnonzero(gate)
             values = _take(values, rows)
@@ -84,6 +90,9 @@ def gate_column(values: Sequence[Any], n: int) -> np.ndarray:
         return (values != 0) & (values == values)
     if len(values) != n:
         raise ValueError(f"a column of {len(values)} values for {n} listings")
+    truth = kinds.truth_column(values)  # plain values in one pass (gates are titles)
+    if truth is not None:
+        return truth
     return np.fromiter((bool(bool(v) and v == v) for v in values), dtype=bool, count=n)
 
 

@@ -3,14 +3,17 @@
 `api.judge` builds a full Result per listing: every finding's message and suggestion in
 both languages, a suggested title, a model call. The score table shows none of that but
 one suggestion, so here rules are judged and scored per column (judge_columns.py,
-scoring_columns.py), the model predicts all rows in one call, and only each listing's top
-suggestion is rendered — through the per-listing path, so its text is the same.
-Listings are grouped by their rubric (rubric "auto" picks one per listing).
+scoring_columns.py), the model predicts a whole group in one call, and only each
+listing's top suggestion is rendered — by the rule's own kind and templates, so its text
+is the same (top_suggestion.py). Listings are grouped by their rubric (rubric "auto"
+picks one per listing); each group's facts, the rules' and the model's, are read in one
+pass over its fact dicts (fact_columns.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,7 +24,7 @@ from .model import Model, resolve_model
 from .rubric import Rubric
 from .schema import OUTPUT_COLUMNS, conform
 from .scoring_columns import MODEL_CODE, ColumnScores, ordered_findings, score_columns
-from .top_suggestion import model_suggestion, rule_suggestion
+from .top_suggestion import RuleTexts, model_suggestion
 from .types import DIMENSIONS, Listing
 
 if TYPE_CHECKING:  # api calls this module (through the streaming score_frame)
@@ -42,32 +45,69 @@ def judge_frame(listings: Sequence[Listing], facts: Sequence[dict[str, Any]],
     if not _chosen(MODEL_CODE, options.select, options.ignore):
         model = False  # --select/--ignore apply to the model's finding like to any rule
     fn = resolve_model(model)
-    probability = predict_all(fn, facts)
-    for row, p in zip(facts, probability, strict=True):
-        row["model.probability"] = p
+    batched = fn if _batched(fn) else None
+    probability = [None] * len(facts) if batched else _store(facts, predict_all(fn, facts))
     columns: dict[str, list[Any]] = {c: [None] * len(facts) for c in OUTPUT_COLUMNS}
     columns["id"] = [item.id for item in listings]
     columns["model_probability"] = probability
     for rubric, rows in _by_rubric(listings, options):
         part = [facts[i] for i in rows]
-        _fill(columns, rows, _judge_group(part, rubric, probability, rows, fn, options.lang))
+        read = _read_group(part, rubric, batched, probability, rows)
+        _fill(columns, rows, _judge_group(part, read, rubric, probability, rows, fn,
+                                          options.lang))
     frame = pd.DataFrame(columns, columns=list(OUTPUT_COLUMNS))
     if index is not None:
         frame.index = index
     return conform(frame)
 
 
-def predict_all(fn: Any, facts: Sequence[dict[str, Any]]) -> list[float | None]:
-    """`api._predict` per listing: a `Model` in one batched call, any other callable per row
-    (a failing call -> None); NaN -> None, otherwise clipped to [0, 1]."""
+def predict_all(fn: Any, facts: Sequence[dict[str, Any]],
+                columns: Mapping[str, Sequence[Any]] | None = None) -> list[float | None]:
+    """`api._predict` per listing: a `Model` in one batched call (over `columns` when the
+    caller already read its inputs), any other callable per row (a failing call -> None);
+    NaN -> None, otherwise clipped to [0, 1]."""
     if fn is None:
         return [None] * len(facts)
-    if isinstance(fn, Model) and type(fn).__call__ is Model.__call__:  # batched = same
+    if _batched(fn):
         try:
-            return [_clip(v) for v in fn.predict_many(facts)]
+            found = fn.predict_many(facts) if columns is None else \
+                fn.predict_columns(columns, len(facts))
+            return [_clip(v) for v in found]
         except Exception:  # noqa: BLE001 - row by row, so only the broken rows lose it
             pass
     return [_call(fn, row) for row in facts]
+
+
+def _batched(fn: Any) -> bool:
+    """A shipped-kind `Model` whose batched answer is its per-row answer, by design."""
+    return isinstance(fn, Model) and type(fn).__call__ is Model.__call__
+
+
+def _store(facts: Sequence[dict[str, Any]], probability: list[float | None]
+           ) -> list[float | None]:
+    """Each probability into its listing's facts, as `api.judge` stores it."""
+    for row, p in zip(facts, probability, strict=True):
+        row["model.probability"] = p
+    return probability
+
+
+def _read_group(part: Sequence[dict[str, Any]], rubric: Rubric, model: Model | None,
+                probability: list[float | None], rows: Sequence[int]
+                ) -> dict[str, list[Any]]:
+    """The facts a group's rules read, as columns. With a batched model its inputs are
+    read in the same pass (each fact dict visited once, not twice: at 20,000 listings
+    the visits, not the look-ups, are the cost) and the group is predicted here, its
+    probabilities stored before any rule reads them."""
+    names = features_of(rubric)
+    if model is None:
+        return columns_of(part, names)
+    read = columns_of(part, names + model.input_names)
+    found = _store(part, predict_all(model, part, read))
+    for i, p in zip(rows, found, strict=True):
+        probability[i] = p
+    if "model.probability" in read:  # a rule reading it sees what was just stored
+        read["model.probability"] = list(found)
+    return read
 
 
 def _call(fn: Any, row: dict[str, Any]) -> float | None:
@@ -93,11 +133,11 @@ def _by_rubric(listings: Sequence[Listing], options: Options
     return list(groups.values())
 
 
-def _judge_group(facts: Sequence[dict[str, Any]], rubric: Rubric,
-                 probability: Sequence[float | None], rows: Sequence[int], fn: Any,
-                 lang: str) -> dict[str, list[Any]]:
-    """The score columns of listings sharing one rubric."""
-    table = evaluate_columns(columns_of(facts, features_of(rubric)), len(facts), rubric)
+def _judge_group(facts: Sequence[dict[str, Any]], read: Mapping[str, Sequence[Any]],
+                 rubric: Rubric, probability: Sequence[float | None], rows: Sequence[int],
+                 fn: Any, lang: str) -> dict[str, list[Any]]:
+    """The score columns of listings sharing one rubric (`read`: their fact columns)."""
+    table = evaluate_columns(read, len(facts), rubric)
     p = np.array([probability[i] for i in rows], dtype=float).reshape(len(rows))
     scores = score_columns(table, rubric, p)
     out = {"overall": [round(v, 2) for v in scores.overall.tolist()], "grade": scores.grade,
@@ -117,22 +157,31 @@ def _codes_and_top(table: LossTable, scores: ColumnScores, facts: Sequence[dict[
     listing, rule, points = ordered_findings(table, scores)
     names = [r.code for r in table.rules] + [MODEL_CODE]
     info = np.array([r.severity == "info" for r in table.rules] + [True])
-    worth = (points > 0) | ~info[rule]
     bounds = np.searchsorted(listing, np.arange(table.n + 1)).tolist()
-    rule_list, worth_list, point_list = rule.tolist(), worth.tolist(), points.tolist()
-    codes, tops = [], []
-    for i in range(table.n):
-        start, stop = bounds[i], bounds[i + 1]
-        codes.append(" ".join(names[k] for k in rule_list[start:stop]))
-        first = next((j for j in range(start, stop) if worth_list[j]), None)
-        if first is None:
+    first = _first_true((points > 0) | ~info[rule], bounds).tolist()
+    rule_list, point_list = rule.tolist(), points.tolist()
+    codes = [" ".join(map(names.__getitem__, rule_list[start:stop]))
+             for start, stop in pairwise(bounds)]
+    tops, texts = [], RuleTexts(lang)
+    for i, j in enumerate(first):
+        if j < 0:
             tops.append("")
-        elif rule_list[first] == len(table.rules):
-            tops.append(model_suggestion(point_list[first], float(probability[i]), fn,
+        elif rule_list[j] == len(table.rules):
+            tops.append(model_suggestion(point_list[j], float(probability[i]), fn,
                                          facts[i], lang))
         else:
-            tops.append(rule_suggestion(table.rules[rule_list[first]], facts[i], lang))
+            tops.append(texts.suggestion(table.rules[rule_list[j]], facts[i]))
     return codes, tops
+
+
+def _first_true(flags: np.ndarray, bounds: Sequence[int]) -> np.ndarray:
+    """Per listing i, the first position in [bounds[i], bounds[i+1]) where `flags` is
+    true, or -1: one binary search per listing instead of a scan in Python."""
+    where = np.flatnonzero(flags)
+    start, stop = np.asarray(bounds[:-1], np.intp), np.asarray(bounds[1:], np.intp)
+    at = np.searchsorted(where, start)
+    found = where[np.minimum(at, len(where) - 1)] if len(where) else np.full(len(start), -1)
+    return np.where((at < len(where)) & (found < stop), found, -1)
 
 
 def _fill(columns: dict[str, list[Any]], rows: Sequence[int], part: dict[str, list[Any]]

@@ -20,7 +20,10 @@ def format_value(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return {"id": "ya", "en": "yes"}[lang] if value else {"id": "tidak", "en": "no"}[lang]
     if isinstance(value, (int, float)):
-        return _number(float(value), lang)
+        try:
+            return _number(float(value), lang)
+        except OverflowError:  # an int beyond any float: a broken fact, shown as written
+            return str(value)[:200]
     if isinstance(value, (list, tuple)):
         return ", ".join(format_value(v, lang) for v in value) or "—"
     if isinstance(value, Mapping):
@@ -40,15 +43,25 @@ def _number(number: float, lang: str) -> str:
 
 
 def placeholders(judgement: Judgement, params: Mapping[str, Any], lang: str) -> dict[str, str]:
-    values = {key: format_value(value, lang) for key, value in params.items()}
-    values.update(
-        observed=format_value(judgement.observed, lang),
-        expected=format_value(judgement.expected, lang),
-        items=", ".join(str(i) for i in judgement.items) or "—",
-        count=str(judgement.count),
-        total=str(judgement.total),
-    )
-    return values
+    return {**param_values(params, lang), **judgement_values(judgement, lang)}
+
+
+def param_values(params: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """The rule's own placeholders. Apart from `judgement_values` because they are the
+    same for every listing: the columnar judge formats them once per rule, not per row
+    (a `peers` rule's reference bands are a long text)."""
+    return {key: format_value(value, lang) for key, value in params.items()}
+
+
+def judgement_values(judgement: Judgement, lang: str) -> dict[str, str]:
+    """What was measured; these win over a parameter of the same name."""
+    return {
+        "observed": format_value(judgement.observed, lang),
+        "expected": format_value(judgement.expected, lang),
+        "items": ", ".join(str(i) for i in judgement.items) or "—",
+        "count": str(judgement.count),
+        "total": str(judgement.total),
+    }
 
 
 def render(template: str, values: Mapping[str, str]) -> str:

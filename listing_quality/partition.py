@@ -93,10 +93,14 @@ def judge_measured(listings: Sequence[Listing], facts: list[dict[str, Any]],
     """Apply the catalog context to measured listings and judge them over columns.
 
     The columnar judge (judge_frame.py) gives exactly the table the per-listing path
-    gives, rendering only each row's top suggestion instead of every message.
+    gives, rendering only each row's top suggestion instead of every message. The
+    collector is paused (gc_pause.py): judging a 20,000-row chunk builds columns, arrays
+    and verdicts while every fact dict is alive, and its scans over them were a third to
+    a half of the judging time.
     """
     from .judge_frame import judge_frame
 
-    keys = apply_keys(facts, rows_of(row_offset, len(listings)))
-    context.for_rows(row_offset, row_offset + len(listings)).apply(facts, keys)
-    return judge_frame(listings, facts, options, model, index=index)
+    with gc_paused():
+        keys = apply_keys(facts, rows_of(row_offset, len(listings)))
+        context.for_rows(row_offset, row_offset + len(listings)).apply(facts, keys)
+        return judge_frame(listings, facts, options, model, index=index)

@@ -11,7 +11,7 @@ the same group tables are built from the columns and each peer feature stays a
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -59,6 +59,13 @@ class PeerColumns(Sequence):
     def take(self, rows: np.ndarray) -> PeerColumns:
         return PeerColumns(self.value[rows], self.z[rows], self.net[rows], self.at[rows],
                            self.groups)
+
+    def rows_of_types(self, rows: list[int], wanted: Callable[[Any], bool]) -> list[int]:
+        """The rows among `rows` whose group's product type is `wanted` (asked once per
+        group, not per row); a row without a record is never wanted."""
+        ok = np.array([wanted(group[0]) for group in self.groups] + [False], dtype=bool)
+        keep = ok[self.at[np.asarray(rows, dtype=np.intp)]].tolist()  # at -1: the False
+        return [row for row, kept in zip(rows, keep, strict=True) if kept]
 
     def peer_arrays(self) -> tuple[np.ndarray, ...]:
         """(value, z, low, high, n) per listing; value NaN where there is no record."""

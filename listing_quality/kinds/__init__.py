@@ -12,7 +12,15 @@ from types import ModuleType
 from typing import Any
 
 from . import forbid, length, peers, photo, range_, require, threshold
-from .base import COMMON_PLACEHOLDERS, Column, Judgement, ParamSpec, judge_each, loop_column
+from .base import (
+    COMMON_PLACEHOLDERS,
+    Column,
+    Judgement,
+    ParamSpec,
+    judge_each,
+    loop_column,
+    truth_column,
+)
 
 KINDS: dict[str, ModuleType] = {m.NAME: m for m in (length, require, forbid, threshold, range_,
                                                     peers, photo)}
@@ -55,4 +63,4 @@ def judge_column(kind: str, values: Sequence[Any], params: Mapping[str, Any]) ->
 
 
 __all__ = ["KINDS", "Column", "Judgement", "ParamSpec", "check_params", "judge",
-           "judge_column", "params_of", "placeholders_of"]
+           "judge_column", "params_of", "placeholders_of", "truth_column"]

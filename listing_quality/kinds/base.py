@@ -172,6 +172,8 @@ def truth_column(values: Sequence[Any]) -> np.ndarray | None:
         return None
     if types == {type(None)}:  # a fact nobody had: common, and free to decide
         return np.zeros(len(values), bool)
+    if float not in types:  # only a float can be NaN (v == v false): truth is all, in C
+        return np.fromiter(map(bool, values), dtype=bool, count=len(values))
     return np.fromiter((bool(v and v == v) for v in values), dtype=bool, count=len(values))
 
 

@@ -16,6 +16,7 @@ from .base import Column, Judgement, ParamSpec, map_column, truth_column
 NAME = "forbid"
 PARAMS = {"max_count": ParamSpec("number")}
 PLACEHOLDERS = frozenset({"max_count"})
+_HIT_LISTS = frozenset({list, tuple})  # exact types: `judge` counts their items
 
 
 def judge(value: Any, params: Mapping[str, Any]) -> Judgement:
@@ -35,6 +36,9 @@ def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
     if failed is not None:
         return np.ones(len(values), bool), np.where(failed, 1.0, 0.0)
     allowed = params.get("max_count", 0)
+    if set(map(type, values)) <= _HIT_LISTS:  # the usual column: every listing's hits
+        hits = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+        return np.ones(len(values), bool), np.where(hits > allowed, 1.0, 0.0)
 
     def loss(value: Any) -> float:
         if value is None:

@@ -52,13 +52,25 @@ def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
     per-listing path gives.
     """
     unit = params.get("unit", "chars")
-    sizes = map_column(values, lambda value: measure(value, unit))
+    sizes = _text_sizes(values, unit)
+    if sizes is None:
+        sizes = map_column(values, lambda value: measure(value, unit))
     applies = ~np.isnan(sizes)
     low, high, ramp = params.get("min"), params.get("max"), params.get("ramp")
     zero = np.zeros(len(sizes))
     below = ramp_column(low - sizes, ramp) if low is not None else zero
     above = ramp_column(sizes - high, ramp) if high is not None else zero
     return applies, np.where(applies, np.maximum(below, above), 0.0)
+
+
+def _text_sizes(values: Sequence[Any], unit: str) -> np.ndarray | None:
+    """`measure` over a column of plain strings (a title, a description), in fewer
+    Python steps; None for any other column."""
+    if unit not in ("chars", "words") or set(map(type, values)) != {str}:
+        return None
+    if unit == "chars":
+        return np.fromiter(map(len, values), dtype=float, count=len(values))
+    return np.fromiter(map(len, map(str.split, values)), dtype=float, count=len(values))
 
 
 def _expected(low: Any, high: Any, unit: str) -> str:

@@ -30,6 +30,7 @@ from .base import (
     ramp_column,
     ramp_loss,
 )
+from .peer_bands import BandFinder, band_memo, band_problem, matching_band, typed
 
 NAME = "peers"
 PARAMS = {
@@ -40,7 +41,6 @@ PARAMS = {
     "bands": ParamSpec("list"),
 }
 PLACEHOLDERS = frozenset({"max_z", "min_peers"})
-BAND_KEYS = frozenset({"type", "min_g", "max_g", "low", "high", "source"})
 Z_80 = 1.2816  # a normal variable lies within +-1.2816 sigma 80% of the time
 DEFAULT_MIN_PEERS = 8
 
@@ -50,32 +50,18 @@ def check_params(params: Mapping[str, Any]) -> str | None:
     if params["max_z"] <= 0:
         return "'max_z' must be above 0"
     for i, band in enumerate(params.get("bands") or []):
-        problem = _band_problem(band)
+        problem = band_problem(band)
         if problem:
             return f"bands[{i}]: {problem}"
     return None
 
 
-def _band_problem(band: Any) -> str | None:
-    if not isinstance(band, Mapping) or set(band) - BAND_KEYS:
-        return f"expected a mapping with keys {sorted(BAND_KEYS)}"
-    missing = {"type", "low", "high", "source"} - set(band)
-    if missing:
-        return f"missing {sorted(missing)}"
-    if ("min_g" in band) != ("max_g" in band):
-        return "give both min_g and max_g, or neither"
-    numbers = [band[k] for k in ("low", "high", "min_g", "max_g") if k in band]
-    if not all(is_number(v) and v > 0 for v in numbers):
-        return "low, high, min_g and max_g must be numbers above 0"
-    if band["low"] >= band["high"] or band.get("min_g", 0) > band.get("max_g", math.inf):
-        return "low must be below high and min_g not above max_g"
-    return None
-
-
-def judge(value: Any, params: Mapping[str, Any]) -> Judgement | None:
+def judge(value: Any, params: Mapping[str, Any], find_band: BandFinder | None = None
+          ) -> Judgement | None:
+    """`find_band`: how a reference band is looked up (`judge_column` memoises it)."""
     if not isinstance(value, Mapping) or not is_number(value.get("value")):
         return None
-    yardstick = _from_peers(value, params) or _from_band(value, params)
+    yardstick = _from_peers(value, params) or _from_band(value, params, find_band)
     if yardstick is None:
         return None
     z, low, high, describe = yardstick
@@ -108,7 +94,13 @@ def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
         loss = np.where(peered, ramp_column(np.maximum(above, below) - limit,
                                            params.get("ramp")), 0.0)
     others = np.flatnonzero(~peered & ~np.isnan(price)).tolist()
-    return loop_column(values, params, judge, others, (peered.copy(), loss))
+    in_types = getattr(values, "rows_of_types", None)
+    if in_types is not None:  # columnar peers: too few peers, so only a band can judge
+        bands = params.get("bands") or []
+        others = in_types(others, lambda kind: typed(kind, bands))
+    find_band = band_memo()
+    return loop_column(values, params, lambda value, p: judge(value, p, find_band), others,
+                       (peered.copy(), loss))
 
 
 def _arrays(values: Sequence[Any]) -> tuple[np.ndarray, ...]:
@@ -151,8 +143,9 @@ def _from_peers(record: Mapping[str, Any], params: Mapping[str, Any]) -> Yardsti
     return float(z), float(low), float(high), describe
 
 
-def _from_band(record: Mapping[str, Any], params: Mapping[str, Any]) -> Yardstick | None:
-    band = _matching_band(record, params.get("bands") or [])
+def _from_band(record: Mapping[str, Any], params: Mapping[str, Any],
+               find_band: BandFinder | None = None) -> Yardstick | None:
+    band = (find_band or matching_band)(record, params.get("bands") or [])
     if band is None:
         return None
     low, high = float(band["low"]), float(band["high"])
@@ -166,26 +159,6 @@ def _from_band(record: Mapping[str, Any], params: Mapping[str, Any]) -> Yardstic
         return f"{band['type']}{size}: ref. {rupiah(low)}–{rupiah(high)} ({band['source']})"
 
     return z, low, high, describe
-
-
-def _matching_band(record: Mapping[str, Any], bands: list) -> Mapping[str, Any] | None:
-    """The first band of this product type whose size range holds the listing's net size.
-
-    A band without sizes covers every pack of its type, but only for pack prices: it says
-    nothing about the price per 100 g.
-    """
-    net, per_100 = record.get("net"), record.get("basis") == "per_100g"
-    # "keripik" covers "keripik singkong": the title slot may be more specific than a band.
-    for band in bands:
-        kind = str(record.get("type") or "")
-        if band["type"] != kind and band["type"] not in kind.split():
-            continue
-        if "min_g" not in band:
-            if not per_100:
-                return band
-        elif is_number(net) and band["min_g"] <= net <= band["max_g"]:
-            return band
-    return None
 
 
 def _label(record: Mapping[str, Any]) -> str:

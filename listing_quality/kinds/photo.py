@@ -25,6 +25,7 @@ from .bounds import bounds_column, judge_bounds
 NAME = "photo"
 PARAMS = {"min": ParamSpec("number"), "max": ParamSpec("number"), "ramp": ParamSpec("number")}
 PLACEHOLDERS = frozenset({"min", "max"})
+_NO_PHOTO_TYPES = frozenset({list, type(None)})  # empty list or None: nothing to judge
 
 
 def check_params(params: Mapping[str, Any]) -> str | None:
@@ -87,9 +88,11 @@ def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
     the share of failing photos. A listing holding anything but plain records of plain
     values goes to `judge` whole, so each result is the per-listing one.
     """
+    n = len(values)
+    if set(map(type, values)) <= _NO_PHOTO_TYPES and not any(values):
+        return np.zeros(n, bool), np.zeros(n)  # no listing has a photo: the text-only case
     bounded = "min" in params or "max" in params
     rows, items, odd = _flatten(values, bounded)
-    n = len(values)
     if bounded:
         item_applies, item_loss = bounds_column(items, params)
         item_loss = np.where(item_applies, item_loss, 0.0)

@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from . import vectorize
+from ..fact_columns import fact_columns
+from . import batch, vectorize
 
 FORMAT = "listing-quality-model"
 VERSION = 1
@@ -99,53 +100,52 @@ class Model:
 
     def decision(self, facts: Mapping[str, Any]) -> float:
         idx, vals = self.vector(facts)
-        return float(np.dot(self.coef[idx], vals)) + self.intercept
+        return _decide(self.coef[idx], np.asarray(vals, dtype=float), self.intercept)
 
     def __call__(self, facts: Mapping[str, Any]) -> float:
         """P(a curator accepts this listing); the api's model protocol."""
         return _sigmoid(self.decision(facts))
 
-    def predict_many(self, facts: Sequence[Mapping[str, Any]]) -> list[float]:
-        """`self(f)` for each listing, bit for bit, at a fraction of the cost.
+    @property
+    def input_names(self) -> list[str]:
+        """The facts the model reads: its numeric inputs, then the title."""
+        return list(dict.fromkeys([name for name, _ in self.specs] + ["title.text"]))
 
-        Why it matches: the numeric inputs are scaled with the same elementwise operations,
-        each listing's n-gram indices are the same sorted set, and the final dot product
-        stays per listing on the same (indices, values), so its summation order is the
-        per-listing one. Why it is faster: the titles of a catalog share most of their
-        words, and each distinct word's n-grams are looked up once per call.
+    def predict_many(self, facts: Sequence[Mapping[str, Any]]) -> list[float]:
+        """`self(f)` for each listing, bit for bit, at a fraction of the cost."""
+        return self.predict_columns(fact_columns(facts, self.input_names), len(facts))
+
+    def predict_columns(self, columns: Mapping[str, Sequence[Any]], n: int) -> list[float]:
+        """`predict_many` of n listings whose facts were read as columns (`input_names`
+        at least; the columnar judge reads them with the rules' facts, in one pass).
+
+        Why it matches: the numeric inputs are the same floats (`batch.numeric_column`
+        checks each fast form against `numeric_value`) scaled with the same elementwise
+        operations, each listing's n-gram indices are the same sorted set, and the dot
+        product stays per listing over the same (weights, values) in the same order
+        (`_decide`, shared with `decision`), so its summation order is the per-listing
+        one. Why it is faster: inputs are read by columns, titles and words are looked
+        up once per call, and the weights are gathered once for the whole chunk.
         """
-        n_specs = len(self.specs)
-        rows = [vectorize.numeric_row(f, self.specs) for f in facts]
-        numeric = (np.array(rows, dtype=float).reshape(len(rows), n_specs) - self.mean) \
-            / self.scale
-        per_word: dict[str, np.ndarray] = {}
-        specs, mark = np.arange(n_specs), np.zeros(len(self.vocabulary), dtype=bool)
-        out = []
-        for f, scaled in zip(facts, numeric, strict=True):
-            grams = self._row_grams(vectorize.title_of(f), per_word, mark)
-            idx, vals = specs, scaled
-            if len(grams):
-                weight = 1.0 / math.sqrt(len(grams))
-                idx = np.concatenate([specs, grams + n_specs])
-                vals = np.concatenate([scaled, np.full(len(grams), weight)])
-            out.append(_sigmoid(float(np.dot(self.coef[idx], vals)) + self.intercept))
+        if not n:
+            return []
+        numeric = np.empty((n, len(self.specs)))
+        for j, (name, transform) in enumerate(self.specs):
+            numeric[:, j] = batch.numeric_column(columns[name], transform)
+        titles = [t if isinstance(t, str) else "" for t in columns["title.text"]]
+        grams, sizes = batch.gram_rows(titles, self._word_grams, self.ngrams["max_chars"],
+                                       len(self.vocabulary))
+        index, values, ends = batch.flat_inputs((numeric - self.mean) / self.scale, grams,
+                                                sizes)
+        weights, out, start = self.coef[index], [], 0
+        for end in ends.tolist():
+            out.append(_sigmoid(_decide(weights[start:end], values[start:end],
+                                        self.intercept)))
+            start = end
         return out
 
-    def _row_grams(self, title: str, per_word: dict[str, np.ndarray], mark: np.ndarray
-                   ) -> np.ndarray:
-        """`_ngram_indices(title)` as a sorted array; each word's n-grams are looked up once
-        per call (`per_word`), and their union is marked in `mark` (cleared after)."""
-        words = dict.fromkeys(vectorize.fold(title[:self.ngrams["max_chars"]]).split())
-        for word in words:
-            grams = per_word.get(word)
-            if grams is None:
-                grams = per_word[word] = np.array(sorted(self._word_grams(word)), dtype=np.intp)
-            mark[grams] = True
-        found = np.flatnonzero(mark)
-        mark[found] = False
-        return found
-
     def _word_grams(self, word: str) -> set[int]:
+        """Vocabulary indices of one folded word's n-grams (padded with a space)."""
         lookup, low, high = self._lookup, self.ngrams["min"], self.ngrams["max"]
         padded = f" {word} "
         return {lookup[g] for n in range(low, high + 1) for i in range(len(padded) - n + 1)
@@ -180,15 +180,8 @@ class Model:
 
     def _word_indices(self, title: str) -> dict[str, set[int]]:
         """Vocabulary indices of each distinct folded word's n-grams."""
-        lookup, low, high = self._lookup, self.ngrams["min"], self.ngrams["max"]
         words = vectorize.fold(title[:self.ngrams["max_chars"]]).split()
-        out = {}
-        for word in dict.fromkeys(words):
-            padded = f" {word} "
-            out[word] = {lookup[g] for n in range(low, high + 1)
-                         for i in range(len(padded) - n + 1)
-                         if (g := padded[i:i + n]) in lookup}
-        return out
+        return {word: self._word_grams(word) for word in dict.fromkeys(words)}
 
     def top_inputs(self, k: int = 10) -> dict[str, list[tuple[str, float]]]:
         """The strongest weights each way: what the curator's decisions turned on."""
@@ -201,6 +194,12 @@ class Model:
     def save(self, path: Any) -> None:
         from .persist import save_model
         save_model(self, path)
+
+
+def _decide(weights: np.ndarray, values: np.ndarray, intercept: float) -> float:
+    """The decision value: one dot product over a listing's inputs, then the intercept.
+    `decision` and `predict_many` both call this, so both sum in the same order."""
+    return float(np.dot(weights, values)) + intercept
 
 
 def _sigmoid(z: float) -> float:
