@@ -1,6 +1,6 @@
 """Throughput of the packaging readers, and of the whole packaging measure per listing.
 
-    .venv/bin/python benchmarks/bench_packaging.py [--n 100000] [--listings 5000]
+    .venv/bin/python benchmarks/bench_packaging.py [--n 100000] [--listings 5000] [--repeat 5]
 
 Prints descriptions per second on one core for (a) the baseline, one pass of
 `str.lower()` plus a plain digit-run regex over the same text, measured in the same run so
@@ -9,7 +9,8 @@ the ratio holds on any machine, and (b) the packaging readers: `net_quantity`,
 synthetic (built from a few templates with random numbers), never real rows. Then (c)
 `features.packaging.measure` on `synthetic.frame(--listings)` listings (descriptions of
 marketplace length), in microseconds per listing of process time (steadier than wall
-time on a shared machine), best of 3, with the same baseline over title + description.
+time on a shared machine), best and spread of --repeat passes, with the same baseline over
+title + description run alternately with it (so both see the same machine load).
 """
 
 from __future__ import annotations
@@ -63,36 +64,45 @@ def rate(fn: Callable[[str], object], texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
-def per_listing(fn: Callable[[Listing], object], listings: list[Listing]) -> float:
-    """Best of 3 process-time microseconds per listing for `fn` (one warm-up pass first)."""
+def per_listing(fn: Callable[[Listing], object], listings: list[Listing],
+                repeat: int) -> list[float]:
+    """Process-time microseconds per listing for `fn`, one figure per pass over `listings`
+    (one warm-up pass over the first 50 first)."""
     for listing in listings[:50]:
         fn(listing)
-    best = float("inf")
-    for _ in range(3):
+    passes = []
+    for _ in range(repeat):
         start = time.process_time()
         for listing in listings:
             fn(listing)
-        best = min(best, time.process_time() - start)
-    return best / len(listings) * 1e6
+        passes.append((time.process_time() - start) / len(listings) * 1e6)
+    return passes
 
 
-def measure_listings(n: int) -> None:
-    """(c): the packaging measure on synthetic listings, against the baseline on their texts."""
+def measure_listings(n: int, repeat: int) -> None:
+    """(c): the packaging measure on synthetic listings (a fresh `ListingTexts` each, so the
+    normalisation is counted), against the baseline on their texts; best and spread of
+    `repeat` passes, each measure and its baseline run back to back."""
     import synthetic  # benchmarks/synthetic.py, next to this script
 
     listings = partition.adapt(synthetic.frame(n))
-    base = per_listing(lambda li: baseline(f"{li.title}\n{li.description}"), listings)
-    measured = per_listing(lambda li: packaging.measure(li, None), listings)
-    print(f"synthetic listings: {n:,}")
-    print(f"baseline (lower + digit regex):  {base:.1f} us/listing")
-    print(f"packaging.measure:               {measured:.1f} us/listing")
-    print(f"ratio to baseline:               {measured / base:.1f}")
+    base, measured = [], []
+    for _ in range(repeat):
+        base += per_listing(lambda li: baseline(f"{li.title}\n{li.description}"), listings, 1)
+        measured += per_listing(lambda li: packaging.measure(li, None), listings, 1)
+    print(f"synthetic listings: {n:,}, {repeat} passes")
+    print(f"baseline (lower + digit regex):  best {min(base):.1f} us/listing "
+          f"(spread {min(base):.1f}-{max(base):.1f})")
+    print(f"packaging.measure:               best {min(measured):.1f} us/listing "
+          f"(spread {min(measured):.1f}-{max(measured):.1f})")
+    print(f"ratio to baseline (best/best):   {min(measured) / min(base):.1f}")
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--listings", type=int, default=5_000)
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the listings")
     args = parser.parse_args(argv)
     texts = descriptions(args.n)
     base = rate(baseline, texts)
@@ -102,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"quantities + registrations:     {readers:,.0f} descriptions/s/core")
     print(f"ratio to baseline:              {readers / base:.3f}")
     if args.listings:
-        measure_listings(args.listings)
+        measure_listings(args.listings, args.repeat)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ a seller who filled in the field has said it precisely. Parsing lives in `text/`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..text import registrations as reg
@@ -48,28 +49,34 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
         "packaging.sizes": sizes,
         "packaging.amount_stated": stated or bool(sizes),
         "packaging.net_conflict": net_conflict(sources),
-        "packaging.shipping_ratio": shipping_ratio(grams(listing.weight_g), net.net_g),
+        # (no net grams, no ratio: the shipping weight is not read)
+        "packaging.shipping_ratio": (shipping_ratio(grams(listing.weight_g), net.net_g)
+                                     if net.net_g else None),
         **registrations(listing, label.text, cues),
         **label_facts(label.text, texts.title.text, cues),
     }
 
 
-def _pirt(listing: Listing, text: str, cues: Cues | None) -> reg.Pirt | None:
+def _pirt(listing: Listing, text: str, cues: Cues | None, quiet: bool) -> reg.Pirt | None:
     explicit = _attribute(listing, "pirt")
     if explicit:
         digits = "".join(ch for ch in explicit if ch.isdigit())
         return reg.pirt_structure(digits) if digits else None
-    return reg.find_pirt(text, cues=cues)
+    return None if quiet else reg.find_pirt(text, cues=cues)
 
 
 def registrations(listing: Listing, text: str, cues: Cues | None = None) -> dict[str, Any]:
     """P-IRT (with its structure and expiry year), BPOM, halal and NIB facts.
 
-    `cues`: the `label_cues` of `text`, when the caller has them (one scan for all)."""
-    pirt = _pirt(listing, text, cues)
+    `cues`: the `label_cues` of `text`, when the caller has them (one scan for all); when
+    they show no place for any number (most listings), no number is searched for."""
+    quiet = cues is not None and cues.text is text and cues.quiet(reg.number_patterns())
+    pirt = _pirt(listing, text, cues, quiet)
     explicit_bpom = _attribute(listing, "bpom")
-    bpom = reg.find_bpom(explicit_bpom) if explicit_bpom else reg.find_bpom(text, cues)
-    halal_id = _attribute(listing, "halal_id").upper() or reg.find_halal_id(text, cues)
+    bpom = reg.find_bpom(explicit_bpom) if explicit_bpom else _read(reg.find_bpom, text, cues,
+                                                                     quiet)
+    halal_id = _attribute(listing, "halal_id").upper() or _read(reg.find_halal_id, text, cues,
+                                                                quiet)
     valid_pirt = pirt.digits if pirt and pirt.problem is None else None
     year = pirt.expiry_year if pirt else None
     return {
@@ -82,6 +89,12 @@ def registrations(listing: Listing, text: str, cues: Cues | None = None) -> dict
         "packaging.registration": bool(pirt or bpom),  # a malformed P-IRT is K108's job
         "packaging.halal_id": halal_id or None,
         # no halal_id: the text holds no certificate number, only wording can state it
-        "packaging.halal": bool(halal_id) or reg.halal_worded(text),
-        "packaging.nib": reg.find_nib(text, cues),
+        "packaging.halal": bool(halal_id) or reg.halal_worded(text, cues),
+        "packaging.nib": _read(reg.find_nib, text, cues, quiet),
     }
+
+
+def _read(find: Callable[[str, Cues | None], str | None], text: str, cues: Cues | None,
+          quiet: bool) -> str | None:
+    """`find(text, cues)`, or None without searching when the cues showed no number."""
+    return None if quiet else find(text, cues)

@@ -8,10 +8,17 @@ other text mentions it anywhere, as a total or as one pack of a multipack.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping
 
+from ..text.normalize import unit_table
 from ..text.parsed import Parsed
 from ..text.quantities import NetQuantity
+
+_MEASURES = ("mass", "volume")
+_DIGIT = re.compile("[0-9\u00bd\u00bc\u00be]")  # what a number the scan reads starts with
+_LETTERS = re.compile(r"[^\W\d_]+")  # a unit word, as the scan reads it after a number
 
 
 def _stated(net: NetQuantity) -> tuple[str, float] | None:
@@ -25,13 +32,38 @@ def _stated(net: NetQuantity) -> tuple[str, float] | None:
 
 def _mentioned(text: Parsed, net: NetQuantity) -> set[float]:
     """Every mass and volume `text` mentions, plus its net total and per-pack amount."""
-    amounts = {q.amount for q in text.quantities if q.kind in ("mass", "volume")}
+    amounts = {q.amount for q in text.quantities if q.kind in _MEASURES}
     extras = (net.net_g, net.net_ml, net.per_unit_g, net.per_unit_ml)
     return amounts | {a for a in extras if a}
 
 
 def _show(unit: str, amount: float) -> str:
     return f"{amount:g} {unit}"
+
+
+@functools.lru_cache(maxsize=1)
+def _measure_units() -> frozenset[str]:
+    """Every spelling of a mass or volume unit in `units.yaml`, lower case."""
+    return frozenset(word for word, unit in unit_table().items() if unit.kind in _MEASURES)
+
+
+def _may_state(text: Parsed) -> bool:
+    """False when `text` certainly states no net mass or volume: `net_quantity` takes its
+    total from a mass or volume number, so a text without one needs no net parse.
+
+    A text without a digit or fraction sign can only write one as a number word and a
+    unit word ("setengah kilo"); when none of its words is a mass or volume unit, it is
+    not scanned at all (half the titles: the title is the text asked most).
+    """
+    if _DIGIT.search(text.text) is None and _measure_units().isdisjoint(
+            map(str.lower, _LETTERS.findall(text.text))):
+        return False
+    return any(atom.unit is not None and atom.unit.kind in _MEASURES for atom in text.atoms)
+
+
+def _stated_in(text: Parsed) -> tuple[str, float] | None:
+    """`_stated(text.net)`, parsing the net only when a mass or volume is written."""
+    return _stated(text.net) if text.text and _may_state(text) else None
 
 
 def _alone(parsed: list[Parsed]) -> bool:
@@ -41,7 +73,7 @@ def _alone(parsed: list[Parsed]) -> bool:
     description is never scanned (it has nothing to disagree with).
     """
     shorter = sorted(parsed, key=lambda text: len(text.text))[:-1]
-    return not any(text.text and _stated(text.net) for text in shorter)
+    return not any(_stated_in(text) for text in shorter)
 
 
 def net_conflict(texts: Mapping[str, str | Parsed]) -> str | None:
@@ -55,17 +87,16 @@ def net_conflict(texts: Mapping[str, str | Parsed]) -> str | None:
               for name, text in texts.items()}
     if _alone(list(parsed.values())):
         return None
-    nets = {name: text.net for name, text in parsed.items() if text.text}
-    stated = {name: _stated(net) for name, net in nets.items()}
+    stated = {name: _stated_in(text) for name, text in parsed.items()}
     names = [name for name, value in stated.items() if value]
     for i, first in enumerate(names):
         for second in names[i + 1 :]:
             (unit_a, a), (unit_b, b) = stated[first], stated[second]  # type: ignore[misc]
             if unit_a != unit_b or abs(a - b) <= 0.01 * max(a, b):
                 continue
-            if a in _mentioned(parsed[second], nets[second]):
+            if a in _mentioned(parsed[second], parsed[second].net):
                 continue
-            if b in _mentioned(parsed[first], nets[first]):
+            if b in _mentioned(parsed[first], parsed[first].net):
                 continue
             return f"{first} {_show(unit_a, a)}, {second} {_show(unit_b, b)}"
     return None

@@ -15,9 +15,11 @@ from typing import Any
 import yaml
 
 from ..text import registrations as reg
-from ..text.cues import Cues, plan
-from ..text.prefilter import search
+from ..text.cues import Cues, Plan, plan
+from ..text.lexicon import load_words, phrase_matches
+from ..text.phrases import first_word_index, lowered
 
+_WORD = re.compile(r"\w+")  # a whole word, as the lexicon regex's `(?<![\w])...(?![\w])` sees it
 LEXICONS = ("packaging_types", "packaging_protection", "packaging_gift", "packaging_materials")
 """The lexicons read from a label text (`label_cues` scans for them with the patterns)."""
 
@@ -35,20 +37,15 @@ def _cue_patterns() -> tuple[re.Pattern[str], ...]:
     return (*patterns().values(), *(reg.pattern(name) for name in reg.SEARCHED))
 
 
+@functools.lru_cache(maxsize=1)
+def _label_plan() -> Plan:
+    """The label scan, looked up once: `plan`'s own cache hashes its dozen regexes."""
+    return plan(_cue_patterns(), LEXICONS)
+
+
 def label_cues(text: str) -> Cues:
     """One scan of a label text for every label pattern, registration and lexicon cue."""
-    return Cues(text, plan(_cue_patterns(), LEXICONS))
-
-
-def states(text: str, name: str, cues: Cues | None = None) -> bool:
-    """True when pattern `name` of `label_patterns.yaml` occurs in `text`.
-
-    Most texts lack the words a pattern needs (`prefilter`): those skip the search.
-    `cues`: the `label_cues` of this very text, when the caller has them.
-    """
-    if cues is not None and cues.text is text:
-        return cues.search(patterns()[name]) is not None
-    return search(patterns()[name], text) is not None
+    return Cues(text, _label_plan())
 
 
 def label_facts(text: str, title: str, cues: Cues | None = None) -> dict[str, Any]:
@@ -58,21 +55,39 @@ def label_facts(text: str, title: str, cues: Cues | None = None) -> dict[str, An
     "cocok untuk kemeja" is still cloth sold by size, not a shirt needing a size chart.
     """
     cues = cues if cues is not None and cues.text is text else label_cues(text)
+    found = {name: cues.search(regex) is not None for name, regex in patterns().items()}
     protection = cues.phrases("packaging_protection")[:5]
     gift = cues.phrases("packaging_gift")[:5]
     return {
-        "packaging.expiry": states(text, "expiry", cues),
-        "packaging.composition": states(text, "composition", cues),
-        "packaging.storage": states(text, "storage", cues),
-        "packaging.producer": (states(text, "producer", cues)
-                               or states(text, "producer_made_by", cues)),
+        "packaging.expiry": found["expiry"],
+        "packaging.composition": found["composition"],
+        "packaging.storage": found["storage"],
+        "packaging.producer": found["producer"] or found["producer_made_by"],
         "packaging.pack_types": cues.phrases("packaging_types")[:5],
         "packaging.protection": protection,
         "packaging.gift": gift,
         "packaging.protected": bool(protection or gift),
         "packaging.materials": cues.phrases("packaging_materials")[:5],
-        "packaging.care": states(text, "care", cues),
-        "packaging.garment": bool(Cues(title, plan((), ("packaging_garments",)))
-                                  .phrases("packaging_garments")),
-        "packaging.size_chart": states(text, "size_chart", cues),
+        "packaging.care": found["care"],
+        "packaging.garment": names_garment(title),
+        "packaging.size_chart": found["size_chart"],
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _garment_words() -> frozenset[str] | None:
+    """First words of the garment phrases, when each is a lower-case ASCII word."""
+    index = first_word_index(load_words("packaging_garments"))
+    return None if index is None else frozenset(index)
+
+
+def names_garment(title: str) -> bool:
+    """Whether the title holds a garment phrase (`find_phrases(title, "packaging_garments")`).
+
+    A phrase starts with a whole word of the title, so a title none of whose words starts
+    one (most: every food and craft) holds none; a set test, where the lexicon regex was
+    tried at every word. Look-alikes (`lowered` is None) take the regex."""
+    first, low = _garment_words(), lowered(title)
+    if first is not None and low is not None and first.isdisjoint(_WORD.findall(low)):
+        return False
+    return bool(phrase_matches(title, "packaging_garments"))

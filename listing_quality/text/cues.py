@@ -19,6 +19,7 @@ None) and any regex or lexicon the scan cannot read go to the plain search inste
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +29,12 @@ from .phrases import Index, first_word_index, lowered
 from .prefilter import needs, search, starts
 
 _LETTER_WORD = re.compile(r"[a-z]+")
+_MAX_GATED = 4
+"""Slots with needs that get a scan without their words (2 ** this many scans at most)."""
+_GATE_WORDS = 2
+"""A slot is gated when it needs one of this many words at most (tested on every text)."""
+_TRY_PLACES = 4
+"""Beyond this many places, testing the words a match needs costs less than trying them."""
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -54,7 +61,7 @@ def _branches(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if ends else body
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     """The combined scan for fixed regexes and lexicons: built once, used for every text."""
 
@@ -63,6 +70,23 @@ class Plan:
     by_word: dict[str, tuple[tuple[int, str], ...]]  # longest word -> (slot, its word)
     indexes: dict[str, Index]  # lexicon name -> its first-word index
     needs: dict[int, frozenset[str]]  # slot -> words one of which a match needs, or empty
+    ids: dict[int, int]  # id of a regex in `slots` -> its slot (hashing a regex is slow)
+    gates: tuple[tuple[frozenset[str], frozenset[int]], ...]  # needs -> the slots it gates
+    gated: dict[frozenset[int], re.Pattern[str]]  # gated slots whose needs are absent -> scan
+
+    def slot(self, key: re.Pattern[str] | str) -> int | None:
+        """The slot of a regex (by identity first) or lexicon name; None if not scanned."""
+        found = self.ids.get(id(key))
+        return self.slots.get(key) if found is None else found
+
+    def dead(self, low: str) -> frozenset[int]:
+        """The gated slots (one or two needed words: a cheap test) that cannot match in
+        `low`: it holds none of the words they need."""
+        dead: frozenset[int] = frozenset()
+        for words, slots in self.gates:
+            if not any(word in low for word in words):
+                dead |= slots
+        return dead
 
 
 def _readable(words: Iterable[str]) -> bool:
@@ -101,8 +125,34 @@ def plan(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...]) -> Pl
     every = {word for group in words.values() for word in group}
     by_word = {longest: tuple((slot, word) for slot, group in words.items() for word in group
                               if longest.startswith(word)) for longest in every}
-    regex = re.compile(f"[^a-z]({trie_regex(every) or '(?!)'})")
-    return Plan(regex, slots, by_word, indexes, wanted)
+    ids = {id(key): slot for key, slot in slots.items() if not isinstance(key, str)}
+    gate = [slot for slot, need in wanted.items() if need and len(need) <= _GATE_WORDS]
+    gate = gate[:_MAX_GATED]
+    gates = {wanted[slot]: frozenset(s for s in gate if wanted[s] == wanted[slot])
+             for slot in gate}
+    gated = _gated(words, tuple(gates.items()))
+    return Plan(gated[frozenset()], slots, by_word, indexes, wanted, ids,
+                tuple(gates.items()), gated)
+
+
+def _scan_regex(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(f"[^a-z]({trie_regex(words) or '(?!)'})")
+
+
+def _gated(words: dict[int, frozenset[str]],
+           gates: tuple[tuple[frozenset[str], frozenset[int]], ...]
+           ) -> dict[frozenset[int], re.Pattern[str]]:
+    """A scan for every set of `gates` that may be dead (each gates the slots that need the
+    same words), leaving out the words no live slot starts with ("p" of P-IRT in a text
+    without "irt"). Every live slot still sees each place of its words: the longest live
+    word at a place is what `by_word` maps to every word that is a prefix of it."""
+    regexes: dict[frozenset[int], re.Pattern[str]] = {}
+    for closed in itertools.chain.from_iterable(
+            itertools.combinations(gates, size) for size in range(len(gates) + 1)):
+        dead = frozenset().union(*(slots for _, slots in closed))
+        live = {word for slot, group in words.items() if slot not in dead for word in group}
+        regexes[dead] = _scan_regex(live)
+    return regexes
 
 
 def _is_word_char(ch: str) -> bool:
@@ -119,46 +169,65 @@ def _whole_word(low: str, start: int, end: int) -> bool:
 class Cues:
     """One text's places for every regex and lexicon of a `Plan`, found in one scan."""
 
-    __slots__ = ("_low", "_places", "plan", "text")
+    __slots__ = ("_dead", "_low", "_places", "plan", "text")
 
     def __init__(self, text: str, scan_plan: Plan) -> None:
         self.text = text
         self.plan = scan_plan
         self._low = lowered(text)
         self._places: list[list[tuple[int, str]]] = [[] for _ in scan_plan.slots]
+        self._dead: frozenset[int] = frozenset()
         if self._low is not None:
-            self._scan(self._low)
+            self._dead = scan_plan.dead(self._low)
+            self._scan(self._low, scan_plan.gated.get(self._dead, scan_plan.regex))
 
-    def _scan(self, low: str) -> None:
+    def _scan(self, low: str, regex: re.Pattern[str]) -> None:
         """Append (place, word) to each slot that a found word may start."""
         by_word, places = self.plan.by_word, self._places
-        for match in self.plan.regex.finditer(" " + low):
+        for match in regex.finditer(" " + low):
             at, longest = match.start(), match.group(1)  # `at`: the place in `low`
             for slot, word in by_word[longest]:
                 places[slot].append((at, word))
 
     def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """`pattern.search(text)`: its leftmost match is at one of its places, in order."""
-        slot = self.plan.slots.get(pattern)
-        low = self._low
-        if slot is None or low is None:
+        slot = self.plan.slot(pattern)
+        if slot is None or self._low is None:
             return search(pattern, self.text)
         places = self._places[slot]
-        wanted = self.plan.needs[slot]
-        if not places or (wanted and not any(word in low for word in wanted)):
+        if not places or slot in self._dead:
+            return None
+        wanted = self.plan.needs[slot]  # worth asking before trying many places only
+        if len(places) > _TRY_PLACES and wanted and not any(w in self._low for w in wanted):
             return None
         for at, _ in places:
             if (match := pattern.match(self.text, at)) is not None:
                 return match
         return None
 
+    def quiet(self, patterns: Iterable[re.Pattern[str]]) -> bool:
+        """True when none of `patterns` has a place to match in the text (False when the
+        scan cannot tell): a caller with several searches that usually all find nothing
+        asks once instead."""
+        if self._low is None:
+            return False
+        places, dead, slot_of = self._places, self._dead, self.plan.ids.get
+        for pattern in patterns:
+            slot = slot_of(id(pattern))
+            if slot is None or (places[slot] and slot not in dead):
+                return False
+        return True
+
     def phrase_matches(self, name: str) -> list[re.Match[str]]:
         """`lexicon.phrase_matches(text, name)`: phrases tried at whole first words only."""
         slot, low = self.plan.slots.get(name), self._low
         if slot is None or low is None:
             return phrase_matches(self.text, name)
+        places = self._places[slot]
+        if not places:  # most texts, for most lexicons
+            return []
         index, found, end = self.plan.indexes[name], [], 0
-        for at, word in self._places[slot]:
+        for at, word in places:
             if at >= end and _whole_word(low, at, at + len(word)) and (
                     match := index[word][1].match(self.text, at)) is not None:
                 found.append(match)
