@@ -13,14 +13,23 @@ from typing import Any
 
 from ..text.lexicon import split_words
 from ..text.normalize import fold
+from ..text.runs import LETTERS, ascii_class, ascii_runs
 from ..types import Listing
 from . import title_hygiene
 from .texts import ListingTexts
 from .title_slots import find_slots, type_count
 
 _WORD = re.compile(r"[^\W\d_]+")
-_LONE_SYMBOLS = re.compile(r"(?<!\w)[^\w\s]+(?!\w)")
+_LONE_SYMBOLS = re.compile(r"[^\w\s](?<!\w[^\w\s])[^\w\s]*(?!\w)")
+r"""Symbols standing alone: `(?<!\w)[^\w\s]+(?!\w)`, with the look-behind moved one character
+on (as in `text/atoms.py`), so the regex opens with a class and `re` skips to symbols in C."""
+_SYMBOL, _WORD_CHAR = ascii_class(r"[^\w\s]"), ascii_class(r"\w")
+_LONE_SYMBOLS_ASCII = re.compile(
+    f"{_SYMBOL}(?<!{_WORD_CHAR}{_SYMBOL}){_SYMBOL}*(?!{_WORD_CHAR})")
+"""`_LONE_SYMBOLS` on ASCII text, its classes written out (`runs.ascii_class`)."""
 _SYMBOL_RUN = re.compile(r"([^\w\s])\1+|[\U0001F300-\U0001FAFF\u2600-\u27BF]{2,}")
+_TWO_SYMBOLS = re.compile(r"[^\w\s]{2}")
+_SHOUTED = re.compile(r"[A-Z]{4}")
 
 
 def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
@@ -30,7 +39,7 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
     slots = find_slots(text, brand, texts.title)
     noise = title_hygiene.noise(text)
     symbols = not title_hygiene.word_chars_only(text)
-    runs = [m.group(0) for m in _SYMBOL_RUN.finditer(text)] if symbols else []
+    runs = [m.group(0) for m in _SYMBOL_RUN.finditer(text)] if may_run(text, symbols) else []
     return {
         "title.text": text,
         "title.clean": _clean(text, noise.spans, bool(runs), symbols),
@@ -68,6 +77,15 @@ def slot_features(slots: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def may_run(text: str, symbols: bool) -> bool:
+    """False only when `text` holds no symbol run; `symbols`: whether it holds any symbol.
+
+    In ASCII there is no emoji, and a repeated symbol is two symbols side by side: one
+    class scan, which `re` runs in C, where the run pattern is tried at every position.
+    """
+    return symbols and (not text.isascii() or _TWO_SYMBOLS.search(text) is not None)
+
+
 def clean_title(text: str) -> str:
     """The title without promo words, claims, contacts and symbol runs.
 
@@ -90,7 +108,8 @@ def _clean(text: str, spans: tuple[tuple[int, int], ...], runs: bool, symbols: b
     if runs:
         stripped = _SYMBOL_RUN.sub(" ", stripped)
     if symbols:
-        stripped = _LONE_SYMBOLS.sub(" ", stripped)
+        lone = _LONE_SYMBOLS_ASCII if stripped.isascii() else _LONE_SYMBOLS
+        stripped = lone.sub(" ", stripped)
     return " ".join(stripped.split())
 
 
@@ -101,7 +120,12 @@ def upper_ratio(text: str, brand: str = "") -> float:
     are legitimately capitalised, and so are the words of the listing's own brand
     ("KYLAFOOD"); a seller shouting "KERIPIK PEDAS MANTAP" is not.
     """
-    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    if text.isascii():
+        if _SHOUTED.search(text) is None:
+            return 0.0  # an ASCII word of 4+ capitals holds four capitals in a row: none here
+        words = [w for w in ascii_runs(text, LETTERS) or () if len(w) >= 4]
+    else:
+        words = [w for w in _WORD.findall(text) if len(w) >= 4]
     if brand:
         exempt = set(split_words(fold(brand)))
         words = [w for w in words if w.lower() not in exempt]

@@ -16,6 +16,8 @@ from rapidfuzz.distance import Indel
 
 from ..text.lexicon import phrase_spans_all
 from ..text.normalize import text_data, unit_table
+from ..text.phrases import lowered
+from ..text.runs import LETTERS, ascii_runs
 from .title_words import annotate, settings
 
 # A list separator: a pipe or semicolon anywhere, a comma, a slash or dash set off by a space
@@ -28,6 +30,9 @@ _URL = re.compile(
     r"|(?<![\w@.])[a-z0-9][a-z0-9-]{1,40}\.(?:com|co\.id|id|net|org|shop|store|link|me)(?![\w])"
 )
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,30}")
+_PHONE_HINT = re.compile(r"8[0-9]")
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|co\.id|id|net|org|shop|store|link|me)")
+"""What every link holds, lower-cased: its scheme's "://", "www." or a dot and an ending."""
 
 
 def word_chars_only(text: str) -> bool:
@@ -49,14 +54,20 @@ def separators(text: str) -> int:
     """
     if word_chars_only(text):
         return 0
-    items = [piece for piece in _SEPARATOR.split(text) if names_something(piece)]
+    pieces = _SEPARATOR.split(text)
+    if len(pieces) == 1:
+        return 0  # no separator: one item at most
+    items = [piece for piece in pieces if names_something(piece)]
     return max(0, len(items) - 1)
 
 
 def names_something(piece: str) -> bool:
     """Whether a piece of a title holds a word other than numbers, units and count labels."""
     spec = _spec_words()
-    return any(word.lower() not in spec for word in _LETTERS.findall(piece))
+    letters = ascii_runs(piece, LETTERS)
+    if letters is None:
+        letters = _LETTERS.findall(piece)
+    return any(word.lower() not in spec for word in letters)
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +99,8 @@ def repeated_words(text: str) -> list[str]:
 def _fuzzy_pairs(seen: dict[str, int], cfg: dict[str, Any]) -> list[str]:
     """"a/b" for distinct words that are almost the same, in the order of a plain double loop
     over `seen`; only words sharing a first letter are paired (most titles have none)."""
-    distinct = [w for w in seen if len(w) >= cfg["fuzzy_min_len"]]
+    shortest = cfg["fuzzy_min_len"]
+    distinct = [w for w in seen if len(w) >= shortest]
     if len({w[0] for w in distinct}) == len(distinct):
         return []
     cutoff = cfg["fuzzy_repeat_ratio"] / 100.0
@@ -156,8 +168,15 @@ def without(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _patterns(text: str) -> tuple[re.Pattern[str], ...]:
-    """Only the contact patterns that can match: a link needs a ".", a handle an "@", a
-    phone number an 8 (08..., +628...). Most titles have none of these, and skipping is
+    """Only the contact patterns that can match: a handle needs an "@", a phone number an
+    8 and a digit after it (08..., +628...), a link "://", "www." or a dot before one of its
+    endings (`_URL_HINT`, on the lower-cased text: exact, see `phrases.lowered`). Most
+    titles have none of these (a "." or an "8" is common: "Rp.", "38"), and skipping is
     what keeps the check cheap at a million titles."""
-    wanted = [(_PHONE, "8" in text), (_URL, "." in text), (_HANDLE, "@" in text)]
+    if "8" not in text and "." not in text and "@" not in text:
+        return ()  # the usual title: none can match
+    link = "." in text and ((low := lowered(text)) is None or _URL_HINT.search(low) is not None)
+    phone = "8" in text and _PHONE_HINT.search(text) is not None
+    wanted = [(_PHONE, phone), (_URL, link),
+              (_HANDLE, "@" in text)]
     return tuple(rx for rx, possible in wanted if possible)

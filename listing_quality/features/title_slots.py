@@ -112,9 +112,12 @@ def _descriptors(words: _Words, food: bool, type_span: Span | None) -> dict[str,
     A craft's type may itself name its material or technique ("Tas Rotan", "Tenun Ikat"):
     those words count for bahan/teknik too, but never as a variant.
     """
+    lexicons = FOOD_ONLY if food else CRAFT_FIRST
+    if words.ann.found.keys().isdisjoint(lexicons):
+        return {}  # no phrase of any of them in the title
     found: dict[str, list[str]] = {}
     in_type = set(range(type_span[0], type_span[1])) if type_span else set()
-    for lexicon in FOOD_ONLY if food else CRAFT_FIRST:
+    for lexicon in lexicons:
         if lexicon not in words.ann.found:
             continue  # no phrase of it in the title
         skip = words.taken - in_type if lexicon != "flavours" else words.taken
@@ -141,9 +144,8 @@ def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict
     slots.update(_descriptors(words, food, typed[0] if typed else None))
     if "level" in text.lower() and (level := _LEVEL.search(text)):
         slots["varian"] = " ".join(filter(None, (slots.get("varian"), level.group(0))))
-    quantities = [q for q in parsed.quantities if q.kind in ("mass", "volume", "count")]
-    if quantities:
-        slots["berat"] = quantities[0].text
+    if (berat := parsed.first_quantity(("mass", "volume", "count"))) is not None:
+        slots["berat"] = berat
     if sizes := parsed.sizes:
         slots["ukuran"] = sizes[0]
     if (asal := _origin(words)) is not None:

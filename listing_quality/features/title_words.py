@@ -15,14 +15,17 @@ they go, so candidates are what can be shared, not spans.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any, NamedTuple
 
 import yaml
 
+from ..text.folded import _word_variants as word_variants  # fold's own table
 from ..text.lexicon import Span, merged_index, split_words, term_index
 from ..text.normalize import fold
+from ..text.runs import LETTERS, ascii_runs
 
 TYPES = "types"
 """The product-type lexicons of `title_settings.yaml`, searched as one (a merged index)."""
@@ -113,7 +116,32 @@ def annotate(text: str) -> Annotation:
     hygiene measures of one listing all read it. A few entries are enough for that: kept
     longer, they lived long enough for the garbage collector to move and rescan them."""
     raw = tuple(split_words(text))
-    low = tuple(split_words(fold(text)))
-    if len(low) != len(raw):  # a case mapping changed a length: output the folded words
-        raw = low
+    low = folded_words(text, raw)
+    if low is None:
+        low = tuple(split_words(fold(text)))
+        if len(low) != len(raw):  # a case mapping changed a length: output the folded words
+            raw = low
     return Annotation(raw, low, candidates(low))
+
+
+_ASCII_LETTERS = re.compile(r"[a-z]+")
+
+
+def folded_words(text: str, raw: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`split_words(fold(text))` read off the words `raw` (`split_words(text)`) of a printable
+    ASCII text; None for any other text, or when a spelling variant is not one word.
+
+    `fold` lower-cases and replaces a whole letter run that is a variant. In printable ASCII,
+    normalising only collapses blanks, lower-casing maps letter to letter, every letter run
+    lies inside one word, and a variant's canonical form is letters: so the folded words are
+    the words, lower-cased, with each letter run looked up. Joined by spaces, the words are
+    lower-cased, cut into letter runs (`runs.ascii_runs`) and split again in C, not one by
+    one in Python; most titles hold no variant at all, which one set test tells.
+    """
+    variants = word_variants()
+    if variants is None or not (text.isascii() and text.isprintable()):
+        return None
+    joined = " ".join(raw).lower()
+    if not variants.keys().isdisjoint(ascii_runs(joined, LETTERS)):  # type: ignore[arg-type]
+        joined = _ASCII_LETTERS.sub(lambda m: variants.get(m.group(0), m.group(0)), joined)
+    return tuple(joined.split())

@@ -12,8 +12,17 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .normalize import Unit, alternation, label_before, read_amount, text_data, unit_table
+from .normalize import (
+    Unit,
+    _label_re,
+    alternation,
+    label_before,
+    read_amount,
+    text_data,
+    unit_table,
+)
 from .phrases import lowered
+from .prefilter import needs
 
 SEP_RE = re.compile(r"\s{0,3}[x×X*@]\s{0,3}")
 """What joins atoms into a multipack or a size: "2 x 250 g", "30x25 cm", "10 sachet @ 25 g"."""
@@ -118,24 +127,49 @@ def _read(text: str, regex: re.Pattern[str], stop: int) -> list[Atom]:
     skip = _not_quantities()
     units = unit_table()
     atoms: list[Atom] = []
+    labelled: bool | None = None  # whether a count label can be in `text`: asked once
     for match in regex.finditer(text):
-        if match.start() >= stop:
+        start, end = match.span()
+        if start >= stop:
             break
-        raw = match.group("num")
+        raw, word = match.group("num", "unit")
         value = _amount(raw) if len(raw) <= 16 else read_amount(raw)
         if value is None:
             continue
-        unit = units.get((match.group("unit") or "").lower())
-        glued = text[match.end() : match.end() + 1].isdigit()  # "G2", "G40": model codes
-        if glued or (unit and value > (unit.max_value or float("inf"))):  # "868L": not litres
+        unit = units.get(word.lower()) if word else None
+        glued = text[end : end + 1].isdigit()  # "G2", "G40": model codes
+        if unit and (glued or value > (unit.max_value or float("inf"))):  # "868L": not litres
             unit = None
-        if unit is None and match.group("num")[0].isalpha():
-            continue  # a number word means nothing without its unit
-        end = match.end() if unit else match.end("num")
-        if text[match.start() : end] not in skip:
-            lead = label_before(text, match.start(), "count_labels")
-            atoms.append(Atom(match.start(), end, value, unit, lead))
+        if unit is None:
+            if raw[0].isalpha():
+                continue  # a number word means nothing without its unit
+            end = match.end("num")
+        if text[start:end] not in skip:
+            if labelled is None:
+                labelled = may_hold_label(text, "count_labels")
+            lead = label_before(text, start, "count_labels") if labelled else None
+            atoms.append(Atom(start, end, value, unit, lead))
     return atoms
+
+
+def may_hold_label(text: str, key: str) -> bool:
+    """False only when `label_before(text, pos, key)` is None wherever `pos` is.
+
+    Every label of `key` holds one of the words `prefilter.needs` reads off the label regex
+    ("isi", "jumlah" for a count), and a label found before `pos` lies in `text`: a text
+    whose lower case (`phrases.lowered`, exact) holds none of those words (most titles)
+    asks for no label at each of its numbers.
+    """
+    words = _label_words(key)
+    low = lowered(text) if words else None
+    return low is None or any(word in low for word in words)  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=8)
+def _label_words(key: str) -> tuple[str, ...] | None:
+    """The words a label of `key` needs (`prefilter.needs`), or None when unknown."""
+    words = needs(_label_re(key)[0])
+    return tuple(sorted(words)) if words else None
 
 
 _BARRIER = re.compile(r"[^\w\s.,/]|_")

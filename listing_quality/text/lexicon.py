@@ -11,13 +11,15 @@ import re
 from importlib import resources
 
 from .phrases import (
-    any_phrase,
+    Search,
     find_lowered,
     find_lowered_all,
     find_matches,
     first_word_index,
+    lowered_index,
     lowered_regex,
 )
+from .runs import ALNUM, ascii_runs
 
 
 @functools.lru_cache(maxsize=32)
@@ -57,16 +59,15 @@ def phrase_spans(text: str, name: str) -> list[re.Match[str]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _all_of(names: tuple[str, ...]) -> tuple[tuple[tuple[re.Pattern[str], re.Pattern[str] | None],
-                                                  ...], re.Pattern[str] | None]:
-    searches = tuple((phrase_pattern(name), _lowered_pattern(name)) for name in names)
-    return searches, any_phrase(tuple(w for name in names for w in load_words(name)))
+def _all_of(names: tuple[str, ...]) -> tuple[Search, ...]:
+    return tuple((phrase_pattern(name), _lowered_pattern(name), lowered_index(load_words(name)))
+                 for name in names)
 
 
 def phrase_spans_all(text: str, names: tuple[str, ...]) -> list[list[re.Match[str]]]:
-    """`[phrase_spans(text, name) for name in names]`, with one scan for the usual text that
-    holds no phrase of any of them (`phrases.find_lowered_all`)."""
-    return find_lowered_all(text, *_all_of(names))
+    """`[phrase_spans(text, name) for name in names]`, skipping each lexicon whose first
+    words the text lacks (`phrases.find_lowered_all`)."""
+    return find_lowered_all(text, _all_of(names))
 
 
 def find_phrases(text: str, name: str) -> list[str]:
@@ -124,11 +125,22 @@ def _by_length(grouped: dict[str, dict[tuple[str, ...], str]]) -> Index:
 
 
 _SPLIT = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_SPLIT_ASCII = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 
 
 def split_words(text: str) -> list[str]:
-    """Words and numbers as written (hyphenated words stay whole), punctuation dropped."""
-    return _SPLIT.findall(text)
+    """Words and numbers as written (hyphenated words stay whole), punctuation dropped.
+
+    On ASCII text `[^\\W_]` is `[A-Za-z0-9]`, a class `re` reads from a bitmap where the
+    Unicode one asks the character database of every character; and without a "-" or "'"
+    no word is joined, so the words are the runs of that class (`runs.ascii_runs`, no
+    regex at all). Each is several times cheaper than the general regex.
+    """
+    if not text.isascii():
+        return _SPLIT.findall(text)
+    if "-" in text or "'" in text:
+        return _SPLIT_ASCII.findall(text)
+    return ascii_runs(text, ALNUM)  # type: ignore[return-value]  # (ASCII: never None)
 
 
 @functools.lru_cache(maxsize=8)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .atoms import Atom, scan, suffix_atoms
 from .normalize import bounded
-from .quantities import NetQuantity, Quantity, find_quantities, net_quantity
+from .quantities import NetQuantity, Quantity, find_quantities, first_quantity_text, net_quantity
 from .sizes import find_sizes
 
 
@@ -64,6 +64,12 @@ class Parsed:
         if self._quantities is None:
             self._quantities = find_quantities(self.text, self.atoms)
         return self._quantities
+
+    def first_quantity(self, kinds: tuple[str, ...]) -> str | None:
+        """The text of the first of `quantities` of one of `kinds` (`first_quantity_text`)."""
+        if self._quantities is not None:
+            return next((q.text for q in self._quantities if q.kind in kinds), None)
+        return first_quantity_text(self.text, self.atoms, kinds)
 
     @property
     def sizes(self) -> list[str]:

@@ -30,6 +30,8 @@ import functools
 import re
 import sys
 
+from .runs import WORD, ascii_runs
+
 Index = dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
 BY_WORD_FROM = 100
 """Texts shorter than this (most titles) are searched with the regex: listing their words
@@ -144,30 +146,65 @@ def find_lowered(text: str, pattern: re.Pattern[str],
     return list(plain.finditer(low))
 
 
-Search = tuple[re.Pattern[str], re.Pattern[str] | None]  # a lexicon regex, its lowered form
+WordIndex = tuple[frozenset[str], dict[str, re.Pattern[str]]]
+"""A lexicon's first words, and for each the lowered regex of the phrases it starts."""
+Search = tuple[re.Pattern[str], re.Pattern[str] | None, WordIndex | None]
+"""A lexicon regex, its lowered form (`lowered_regex`) and its `lowered_index`."""
 
 
-def any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One lowered regex (`lowered_regex`) of all `phrases`: it finds a place exactly when
-    one of the lexicons they come from would match there (or earlier)."""
-    return lowered_regex(_regex(sorted(set(phrases), key=lambda w: (-len(w), w))))
+@functools.lru_cache(maxsize=32)
+def lowered_index(phrases: tuple[str, ...]) -> WordIndex | None:
+    """`first_word_index` with each word's regex lowered (`lowered_regex`), for lower-cased
+    text; None when either is not exact."""
+    index = first_word_index(phrases)
+    plain = {word: lowered_regex(group) for word, (_, group) in (index or {}).items()}
+    if index is None or any(regex is None for regex in plain.values()):
+        return None
+    return frozenset(plain), plain  # type: ignore[return-value]
 
 
-def find_lowered_all(text: str, searches: tuple[Search, ...],
-                     anywhere: re.Pattern[str] | None) -> list[list[re.Match[str]]]:
-    """`find_lowered` for several lexicons of one text; `anywhere` is `any_phrase` of them all.
+def find_lowered_all(text: str, searches: tuple[Search, ...]) -> list[list[re.Match[str]]]:
+    """`find_lowered` for several lexicons of one text, searched by word (`find_by_word`).
 
     Most titles hold no phrase of any of them (nine in ten real titles have no promo word,
-    claim or platform): one scan tells so. Otherwise each lexicon is searched from the first
-    place any matched, which none of them can match before.
+    claim or platform), and a title with one rarely holds a second lexicon's. A match
+    starts with a phrase's first word standing alone (see `first_word_index`): the text's
+    words are listed once, in C, a set test per lexicon tells which of its first words are
+    there, and only those are tried, where a regex of every phrase was tried at every
+    position of every title.
     """
-    low = lowered(text) if anywhere is not None else None
-    if low is None or anywhere is None or any(plain is None for _, plain in searches):
-        return [find_lowered(text, pattern, plain) for pattern, plain in searches]
-    first = anywhere.search(low)
-    if first is None:
-        return [[] for _ in searches]
-    return [list(plain.finditer(low, first.start())) for _, plain in searches]  # type: ignore[union-attr]
+    low = lowered(text)
+    if low is None or not all(index for _, _, index in searches):
+        return [find_lowered(text, pattern, plain) for pattern, plain, _ in searches]
+    words = ascii_runs(low, WORD)
+    if words is None:
+        words = _WORD.findall(low)
+    found: list[list[re.Match[str]]] = []
+    for _, _, (firsts, index) in searches:  # type: ignore[misc]
+        hits = firsts.intersection(words)
+        found.append(find_by_word(low, hits, index) if hits else [])
+    return found
+
+
+def find_by_word(low: str, hits: set[str] | frozenset[str],
+                 index: dict[str, re.Pattern[str]]) -> list[re.Match[str]]:
+    """`list(plain.finditer(low))` of a lexicon's lowered regex, given the words of `low`
+    among its first words (`hits`): as `find_matches`, each tried only where `str.find`
+    sees it (a word inside a longer one fails its regex there)."""
+    starts: list[tuple[int, str]] = []
+    for word in hits:
+        at = low.find(word)
+        while at >= 0:
+            starts.append((at, word))
+            at = low.find(word, at + 1)
+    starts.sort()
+    found: list[re.Match[str]] = []
+    end = 0
+    for start, word in starts:
+        if start >= end and (match := index[word].match(low, start)):
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def find_matches(text: str, pattern: re.Pattern[str], index: Index | None) -> list[re.Match[str]]:

@@ -86,11 +86,19 @@ def _options(items: Any) -> list[frozenset[str]]:
     return options
 
 
-@functools.lru_cache(maxsize=64)
 def needs(pattern: re.Pattern[str]) -> Needs:
-    """Words (lower case) one of which every match of `pattern` contains; None if unknown."""
+    """Words (lower case) one of which every match of `pattern` contains; None if unknown.
+
+    Remembered by source and flags, not by the compiled pattern: hashing a `re.Pattern`
+    hashes its compiled code too (up to a microsecond for a label regex), on every call.
+    """
+    return _needs(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=64)
+def _needs(source: str, flags: int) -> Needs:
     try:
-        return _sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
+        return _sequence(_sre_parse.parse(source, flags))
     except Exception:  # noqa: BLE001 - an unreadable parse tree only costs speed
         return None
 
@@ -156,12 +164,17 @@ def _after_non_letter(items: Any) -> bool:
         op is _sre.RANGE and av[0] <= ord("a") and av[1] >= ord("z") for op, av in members)
 
 
-@functools.lru_cache(maxsize=64)
 def starts(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
     """Words every match starts with, and whether a match never follows a letter; None when
-    unknown, or when a one-letter start could be anywhere (then plain search is faster)."""
+    unknown, or when a one-letter start could be anywhere (then plain search is faster).
+    Remembered by source and flags, as `needs`."""
+    return _starts_of(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=64)
+def _starts_of(source: str, flags: int) -> tuple[frozenset[str], bool] | None:
     try:
-        items = _sre_parse.parse(pattern.pattern, pattern.flags)
+        items = _sre_parse.parse(source, flags)
         words, word_start = _starts(items), _after_non_letter(items)
     except Exception:  # noqa: BLE001 - an unreadable parse tree only costs speed
         return None

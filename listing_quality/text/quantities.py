@@ -19,7 +19,8 @@ from .atoms import scan as _atoms
 from .normalize import bounded, label_before, unit_table
 from .sizes import find_sizes
 
-__all__ = ["NetQuantity", "Quantity", "find_quantities", "find_sizes", "net_quantity"]
+__all__ = ["NetQuantity", "Quantity", "find_quantities", "find_sizes", "first_quantity_text",
+           "net_quantity"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,27 @@ def find_quantities(text: str, atoms: Sequence[_Atom] | None = None) -> list[Qua
         if counted or (atom.unit is not None and atom.unit.kind != "length"):
             found.append(_quantity(text, atom, atom.lead if counted else atom.start))
     return found
+
+
+def first_quantity_text(text: str, atoms: Sequence[_Atom], kinds: tuple[str, ...]) -> str | None:
+    """The `text` of the first of `find_quantities(text, atoms)` of one of `kinds`, or None.
+
+    A title's berat slot reads only that: the atoms say it without a `Quantity` (a frozen
+    dataclass, costly to build) for every number before it. `text` is bounded, as the
+    `Parsed` text it comes from.
+    """
+    for atom in atoms:
+        if atom.unit is None:
+            if atom.lead is None:
+                continue
+            unit, start = unit_table()["pcs"], atom.lead  # "isi 10", as `_quantity` reads it
+        elif atom.unit.kind == "length":
+            continue
+        else:
+            unit, start = atom.unit, atom.start
+        if unit.kind in kinds:
+            return text[start : atom.end]
+    return None
 
 
 def _packs(text: str, atoms: Sequence[_Atom]) -> list[_Net]:

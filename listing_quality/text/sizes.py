@@ -55,14 +55,15 @@ def _size_places(text: str) -> list[int] | None:
     low = lowered(text)
     if low is None:
         return None
+    if _size_word_re().search(low) is None:
+        return []  # none of the words anywhere (the usual title): no place to look at
     return [match.start() for match in _size_start_re().finditer(" " + low)]
 
 
-def _letter_sizes(text: str) -> list[tuple[int, int]]:
+def _letter_sizes(text: str, places: list[int] | None) -> list[tuple[int, int]]:
     """Spans of letter sizes, as `_letters_re().finditer` gives them. A letter size or its
     label starts with one of their first words, never after a letter: the regex is tried
-    at those places only (most texts have none)."""
-    places = _size_places(text)
+    at those places (`_size_places`) only (most texts have none)."""
     if places is None:
         return [m.span() for m in _letters_re().finditer(text)]
     spans: list[tuple[int, int]] = []
@@ -84,14 +85,20 @@ def _runs(text: str, atoms: Sequence[Atom]) -> list[list[Atom]]:
 
 
 def _size_spans(text: str, atoms: Sequence[Atom]) -> list[tuple[int, int]]:
-    spans = _letter_sizes(text)
+    """Letter sizes, and runs of bare numbers and lengths after a size label or holding a
+    length. A size label starts at one of `_size_places` too: without one, no run is asked
+    for its label, and neither is a run holding a mass, volume or count (never a size)."""
+    places = _size_places(text)
+    spans = _letter_sizes(text, places)
     for run in _runs(text, atoms):
         kinds = {atom.unit.kind if atom.unit else "bare" for atom in run}
-        lead = label_before(text, run[0].start, "size_labels")
+        if not kinds <= {"bare", "length"}:
+            continue
+        lead = label_before(text, run[0].start, "size_labels") if places != [] else None
         # "3M" alone is a brand far more often than three metres
         tail = text[run[0].start : run[0].end]
         brand = len(run) == 1 and tail[-1].isupper() and not tail[-2:-1].isalpha()
-        if kinds <= {"bare", "length"} and (lead is not None or ("length" in kinds and not brand)):
+        if lead is not None or ("length" in kinds and not brand):
             spans.append((run[0].start if lead is None else lead, run[-1].end))
     return spans
 
