@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..text.clean import normalized
 from ..text.normalize import is_missing, normalize
 from ..text.parsed import Parsed
 from ..types import Listing
@@ -69,7 +68,7 @@ class ListingTexts:
     @property
     def description(self) -> Parsed:
         if self._description is None:
-            self._description = Parsed(normalized(self.listing.description))
+            self._description = Parsed(normalize(self.listing.description))
         return self._description
 
     @property

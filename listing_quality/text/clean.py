@@ -1,17 +1,15 @@
-"""`normalize` for the text that needs no more than its blanks collapsed: most descriptions.
+"""Whether a text needs no more from `normalize` than its blanks collapsed: most do.
 
-`normalize` takes a short way only for printable ASCII; a description has line breaks, and
-often a bullet or an emoji, so it took the long way: a regex substitution calling Python
-for each such character, an NFKC pass and the blank collapse. Yet for most descriptions
-collapsing the blanks is all that changes them. This module asks that first, and takes
-the long way only when the answer is no.
+`normalize` used to take a short way only for printable ASCII; a description has line
+breaks, and often a bullet or an emoji, so it took the long way: a regex substitution
+calling Python for each such character, an NFKC pass and the blank collapse. Yet for most
+titles and descriptions collapsing the blanks is all that changes them. `normalize` asks
+this module first, and takes the long way only when the answer is no.
 """
 
 from __future__ import annotations
 
 import unicodedata
-
-from .normalize import MAX_TEXT_CHARS, normalize
 
 
 def already_clean(raw: str) -> str | None:
@@ -27,10 +25,3 @@ def already_clean(raw: str) -> str | None:
     if joined.isprintable() and (joined.isascii() or unicodedata.is_normalized("NFKC", joined)):
         return joined.replace("\u2044", "/")  # (a fraction slash NFKC kept: as `normalize`)
     return None
-
-
-def normalized(text: object) -> str:
-    """`normalize(text)`, by `already_clean` when that can tell (checked, not assumed)."""
-    if type(text) is str and (clean := already_clean(text[:MAX_TEXT_CHARS])) is not None:
-        return clean
-    return normalize(text)

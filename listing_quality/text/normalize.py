@@ -5,8 +5,7 @@ spaces, NaN cells, "krupuk" next to "kerupuk". Every measurement downstream (slo
 the classifier) must see one spelling, so this module makes text comparable without losing
 anything a curator cares about: no stopword list, numbers keep their units ("250gr"), size
 words stay. It also owns the two things `quantities` and `rupiah` share (the unit table loaded
-from `units.yaml`, and `read_number` for "1.250.000" vs "1,5"), so neither imports the other's
-internals.
+from `units.yaml`, and `read_number` for "1.250.000" vs "1,5"): neither imports the other.
 """
 
 from __future__ import annotations
@@ -21,6 +20,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
+
+from .clean import already_clean
 
 MAX_TEXT_CHARS = 20_000
 """Longest text any helper looks at; longer input is cut first, so work per row is bounded."""
@@ -64,8 +65,8 @@ def normalize(text: object) -> str:
     format characters (zero-width spaces, bidi marks) are invisible in a title but break
     matching. Never raises: an object whose str() fails becomes "".
     """
-    if type(text) is str and text.isascii() and text[:MAX_TEXT_CHARS].isprintable():
-        return " ".join(text[:MAX_TEXT_CHARS].split())  # plain ASCII: only spaces to collapse
+    if type(text) is str and (clean := already_clean(text[:MAX_TEXT_CHARS])) is not None:
+        return clean  # only blanks to collapse (clean.py): most titles and descriptions
     if is_missing(text):
         return ""
     try:
