@@ -144,10 +144,8 @@ def _listing_chunks(listings: list[Listing], options: Any, model: Any, chunk_siz
         part = listings[start:start + chunk_size]
         rows = pd.RangeIndex(start, start + len(part)) if index is None \
             else index[start:start + len(part)]
-        with gc_paused():  # not across the yield: the caller's code runs there
-            scored = judge_measured(part, facts[start:start + chunk_size], context, options,
-                                    model, start, rows)
-        yield scored
+        yield judge_measured(part, facts[start:start + chunk_size], context, options, model,
+                             start, rows)
 
 
 def score_file(data: Any, out: str | os.PathLike, options: Any,
