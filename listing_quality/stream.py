@@ -26,7 +26,7 @@ from .features.catalog import CatalogContext, catalog_keys
 from .gc_pause import gc_paused
 from .partition import Reading, adapt, judge_measured, measure_all, rows_of
 from .progress import tracker
-from .report._common import spreadsheet_safe
+from .report._common import spreadsheet_safe_column
 from .schema import dask_meta
 from .stream_pool import ChunkPool
 from .stream_sources import Source, source_of
@@ -167,8 +167,8 @@ def score_file(data: Any, out: str | os.PathLike, options: Any,
             writer = writer or pq.ParquetWriter(target, table.schema)
             writer.write_table(table)
         else:
-            safe = part.apply(lambda column: column.map(spreadsheet_safe)
-                              if column.dtype == object else column)
+            safe = part.assign(**{name: spreadsheet_safe_column(column.tolist())
+                                  for name, column in part.items() if column.dtype == object})
             safe.to_csv(sys.stdout if target == "-" else target, mode="a" if written else "w",
                         header=not written, index=False)
         written += len(part)

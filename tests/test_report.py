@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from listing_quality.report import FORMATS, RENDERERS, render
+from listing_quality.report._common import spreadsheet_safe, spreadsheet_safe_column
 from listing_quality.report.csv_format import COLUMNS
 from listing_quality.types import DIMENSIONS, DimensionScore, Finding, Result, SourceRef
 
@@ -187,6 +188,22 @@ def test_csv_escapes_formula_injection_but_not_numbers():
     assert cells["top_suggestion"] == "'+cmd|' /C calc'!A0" and cells["file"] == "'@evil.csv"
     assert cells["overall"] == "-5.0"
     assert [r[0] for r in rows[2:]] == ["'-5", "'\tTAB"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(), st.sampled_from(["=1+1", "+x", "-5", "@a", "\tT", "\rR",
+                                                      "a\x00b", "", "ok"]),
+                          st.none(), st.integers(), st.floats(allow_nan=True))))
+def test_column_escaping_is_the_per_cell_escaping(cells) -> None:
+    expected = [spreadsheet_safe(cell) for cell in cells]
+    got = spreadsheet_safe_column(cells)
+    assert [(type(v), v) for v in got] == [(type(v), v) for v in expected] or \
+        repr(got) == repr(expected)  # NaN != NaN, so equal reprs stand for equal cells
+
+
+def test_column_escaping_escapes_what_it_must() -> None:
+    assert spreadsheet_safe_column(["=cmd", "a\x00", "ok", None, 5]) == \
+        ["'=cmd", "a\ufffd", "ok", None, 5]
 
 
 def test_unicode_survives_every_format():

@@ -23,6 +23,7 @@ TOP_CODES = 10
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(_FORMULA_START)
 # Bidirectional embedding/override/isolate controls: they can make a terminal line read
 # differently from what it contains ("Trojan Source"), so text output drops them.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -165,6 +166,17 @@ def spreadsheet_safe(cell: Any) -> Any:
         return cell
     cell = cell.replace("\x00", "\ufffd")
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def spreadsheet_safe_column(cells: Iterable[Any]) -> list[Any]:
+    """`spreadsheet_safe` of every cell, for the million-row streamed table.
+
+    Nearly every cell is harmless text (no formula start, no NUL) and is kept as it is
+    after two C-level tests; only the rest go through `spreadsheet_safe`. The whole
+    column then costs a tenth of a Python call per cell.
+    """
+    return [cell if type(cell) is str and cell[:1] not in _FORMULA_FIRST
+            and "\x00" not in cell else spreadsheet_safe(cell) for cell in cells]
 
 
 def position(result: Mapping[str, Any], finding: Mapping[str, Any] | None = None
