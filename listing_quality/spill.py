@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 Row = tuple[str, str, str, dict[str, Any]]  # id, category, title, facts
 
@@ -46,6 +48,21 @@ def read(path: str) -> Iterator[Row]:
         for line in handle:
             item_id, category, title, values, *own = json.loads(line)
             yield item_id, category, title, dict(zip(own[0] if own else names, values, strict=True))
+
+
+def write_tables(path: str, tables: Mapping[str, pd.DataFrame]) -> None:
+    """Small tables as one JSON file of columns (a streamed run's peer-group tables,
+    written once by the main process and read once by each worker)."""
+    data = {name: {column: table[column].tolist() for column in table.columns}
+            for name, table in tables.items()}
+    Path(path).write_text(_dumps(data), encoding="utf-8")
+
+
+def read_tables(path: str) -> dict[str, pd.DataFrame]:
+    """The tables `write_tables` wrote, column by column (types are the caller's to set:
+    JSON keeps numbers, texts and booleans, not dtypes)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {name: pd.DataFrame(columns) for name, columns in data.items()}
 
 
 def plain(value: Any) -> Any:

@@ -13,16 +13,19 @@ A catalog that fits in one chunk takes the direct path: measured once, no spill.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import spill
-from .features.catalog import CatalogContext, catalog_keys
+from .features.catalog import REDUCTIONS, CatalogContext, catalog_keys
 from .gc_pause import gc_paused
 from .partition import Reading, adapt, judge_measured, measure_all, rows_of
 from .progress import tracker
@@ -91,7 +94,9 @@ def _pass_two(source: Source, parts: Parts, context: CatalogContext, options: An
               ) -> Iterator[pd.DataFrame]:
     """Judge each slice from its spilled facts alone (the input is not read again); each
     task carries only its own rows of the context, never the catalog's."""
-    jobs = ((chunk, [(folder, o, options, model, context.for_rows(o, o + n))
+    groups = str(Path(folder) / f"groups-{uuid.uuid4().hex}.json")
+    spill.write_tables(groups, context.groups().tables)
+    jobs = ((chunk, [(groups, folder, o, options, model, context.rows_only(o, o + n))
                       for o, n in chunk])
             for chunk in parts)
     with tracker(sum(n for chunk in parts for _, n in chunk), progress, "judge") as tick:
@@ -120,14 +125,31 @@ def _measure_part(pdf: pd.DataFrame, offset: int, reading: Reading, options: Any
 
 
 @gc_paused()
-def _judge_part(folder: str, offset: int, options: Any, model: Any,
-                context: CatalogContext) -> pd.DataFrame:
-    """Pass 2 in a worker: a slice's scores from its spilled facts (index set by the caller)."""
+def _judge_part(groups: str, folder: str, offset: int, options: Any, model: Any,
+                rows: CatalogContext) -> pd.DataFrame:
+    """Pass 2 in a worker: a slice's scores from its spilled facts (index set by the caller).
+
+    The task carries its own rows of the per-listing tables; the peer-group tables, which
+    every slice reads whole, are read from `groups` once per worker (at a million listings
+    they hold 80,000 groups, and shipping them with each task, then indexing them again,
+    cost more than judging against them).
+    """
     listings, facts = [], []
     for item_id, category, title, row in spill.read(spill.path_of(folder, offset)):
         listings.append(Listing(id=item_id, title=title, category=category))
         facts.append(row)
+    context = rows.with_tables(_group_tables(groups))
     return judge_measured(listings, facts, context, options, model, offset, None)
+
+
+@functools.lru_cache(maxsize=1)
+def _group_tables(path: str) -> CatalogContext:
+    """A run's group tables in their declared types (the path is unique to the run)."""
+    from .engines_common import typed  # engines_common imports api, which imports us
+
+    declared = {r.name: r.columns for r in REDUCTIONS}
+    return CatalogContext({name: typed(table, declared[name])
+                           for name, table in spill.read_tables(path).items()})
 
 
 def _listing_chunks(listings: list[Listing], options: Any, model: Any, chunk_size: int,

@@ -91,3 +91,43 @@ def test_typed_gives_python_lists_and_strings_back() -> None:
     assert out["row"].dtype == np.int64
     assert common.spark_schema((("ids", "list<string>"), ("n", "int64"))) == \
         "`ids` array<string>, `n` bigint"
+
+
+def test_a_streamed_worker_reads_back_the_group_tables_it_was_sent(whole, tmp_path) -> None:
+    """Pass 2 sends each task its own rows and writes the group tables once: read back in
+    their declared types, they give the worker the very context the run built."""
+    from listing_quality import spill
+    from listing_quality.stream import _group_tables
+
+    context = CatalogContext(whole)
+    path = str(tmp_path / "groups-test.json")
+    spill.write_tables(path, context.groups().tables)
+    read = _group_tables(path)
+    assert _group_tables(path) is read  # once per worker, not once per task
+    part = context.rows_only(50, 120).with_tables(read)
+    expected = context.for_rows(50, 120)
+    assert set(part.tables) == set(expected.tables)
+    for reduction in REDUCTIONS:
+        columns = [name for name, _ in reduction.columns]
+        pd.testing.assert_frame_equal(
+            _canonical(common.typed(part.tables[reduction.name], reduction.columns), columns),
+            _canonical(common.typed(expected.tables[reduction.name], reduction.columns),
+                       columns))
+    assert not any("row" in t.columns for t in context.groups().tables.values())
+    assert all("row" in t.columns for t in context.rows_only(50, 120).tables.values())
+
+
+def test_a_group_table_is_indexed_once_and_looked_up_like_a_fresh_index(whole) -> None:
+    from listing_quality.features import catalog_prices as prices
+
+    table = common.typed(whole["price_groups"],
+                         next(r.columns for r in REDUCTIONS if r.name == "price_groups"))
+    by = prices.PRICE_GROUP
+    assert len(table) > 1
+    probe = pd.concat([table[list(by)], table[list(by)].iloc[::-1]], ignore_index=True)
+    probe.loc[0, "type"] = "no such product"
+    fresh = pd.MultiIndex.from_frame(table[list(by)].astype(object)).get_indexer(
+        pd.MultiIndex.from_frame(probe.astype(object)))
+    assert (prices._positions(table, probe, by) == fresh).all() and fresh[0] == -1
+    assert prices._table_index(table, by) is prices._table_index(table, by)
+    assert prices._table_index(table.copy(), by) is not prices._table_index(table, by)

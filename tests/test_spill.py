@@ -78,3 +78,17 @@ def test_an_empty_slice_writes_and_reads_nothing(tmp_path: Path) -> None:
     path = str(tmp_path / "r.jsonl.gz")
     spill.write(path, [])
     assert list(spill.read(path)) == []
+
+
+def test_tables_come_back_column_by_column(tmp_path: Path) -> None:
+    import pandas as pd
+
+    table = pd.DataFrame({"type": ["keripik", "madu"], "n": [3, 1],
+                          "low": [1.5, float("nan")], "has_g": [True, False]})
+    path = str(tmp_path / "groups.json")
+    spill.write_tables(path, {"t": table, "empty": table.iloc[:0]})
+    back = spill.read_tables(path)
+    assert back["t"]["type"].tolist() == ["keripik", "madu"]
+    assert back["t"]["n"].tolist() == [3, 1] and back["t"]["has_g"].tolist() == [True, False]
+    assert back["t"]["low"].iloc[0] == 1.5 and math.isnan(back["t"]["low"].iloc[1])
+    assert back["empty"].empty and list(back["empty"].columns) == list(table.columns)

@@ -137,6 +137,22 @@ class CatalogContext:
             tables[name] = table
         return CatalogContext(tables)
 
+    def groups(self) -> CatalogContext:
+        """The group tables alone (peer figures): the part of the context every slice of
+        the catalog reads whole, which a streamed run hands each worker once."""
+        return CatalogContext({name: table for name, table in self.tables.items()
+                               if "row" not in table.columns})
+
+    def rows_only(self, start: int, stop: int) -> CatalogContext:
+        """`for_rows` without the group tables (see `groups`)."""
+        return CatalogContext({name: table for name, table in
+                               self.for_rows(start, stop).tables.items()
+                               if "row" in table.columns})
+
+    def with_tables(self, other: CatalogContext) -> CatalogContext:
+        """This context's tables and `other`'s together."""
+        return CatalogContext({**self.tables, **other.tables})
+
     def apply(self, facts: Sequence[Facts], keys: pd.DataFrame) -> None:
         """Add every catalog feature to each listing's facts, in place."""
         rows = keys["row"].tolist()

@@ -17,6 +17,7 @@ the record per listing carries the group size `n` and the `peers` kind decides.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
@@ -179,8 +180,34 @@ def _positions(table: pd.DataFrame, keys: pd.DataFrame, by: Sequence[str]) -> np
     """Row of `table` holding each key row's group (-1 where the table lacks it)."""
     if table.empty:
         return np.full(len(keys), -1, dtype=np.int64)
-    index = pd.MultiIndex.from_frame(table[list(by)].astype(object))
+    index = _table_index(table, tuple(by))
     return index.get_indexer(pd.MultiIndex.from_frame(keys[list(by)].astype(object)))
+
+
+_INDEXES: OrderedDict[tuple[int, tuple[str, ...]], tuple[pd.DataFrame, pd.MultiIndex]] = \
+    OrderedDict()
+_MAX_INDEXES = 8  # the three group tables of a run, with room to spare
+
+
+def _table_index(table: pd.DataFrame, by: tuple[str, ...]) -> pd.MultiIndex:
+    """A group table's index, built once per table object.
+
+    A streamed worker loads a run's group tables once and every slice it judges looks its
+    listings up in them (stream.py): at a million listings a table holds 70,000 groups,
+    and building its index for each 10,000-listing slice cost more than the look-ups.
+    The memo holds the table itself, so an id is never reused while its entry lives;
+    tables are never changed after their reduction.
+    """
+    key = (id(table), by)
+    hit = _INDEXES.get(key)
+    if hit is not None and hit[0] is table:
+        _INDEXES.move_to_end(key)
+        return hit[1]
+    index = pd.MultiIndex.from_frame(table[list(by)].astype(object))
+    _INDEXES[key] = (table, index)
+    while len(_INDEXES) > _MAX_INDEXES:
+        _INDEXES.popitem(last=False)
+    return index
 
 
 def _peer_records(table: pd.DataFrame, keys: pd.DataFrame, by: Sequence[str], value: str,
