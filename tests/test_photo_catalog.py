@@ -188,7 +188,8 @@ def test_band_pair_buckets_find_every_pair_brute_force_finds() -> None:
 
 
 def _pairs_photo_by_photo(buckets: pd.DataFrame) -> pd.DataFrame:
-    """The plain form `photo_pairs` replaces: every pair of photos sharing a bucket."""
+    """The plain form `photo_pairs` replaces: every pair of photos sharing a bucket, then
+    each photo's first MAX_IDS other listings (all a finding names)."""
     groups: dict[str, list[tuple]] = {}
     for bucket, *member in zip(buckets["bucket"], buckets["row"], buckets["index"],
                                buckets["id"], buckets["sig"], strict=True):
@@ -200,7 +201,10 @@ def _pairs_photo_by_photo(buckets: pd.DataFrame) -> pd.DataFrame:
                 if a[0] != b[0] and catalog_photos._match(
                         tuple(sorted((a[3], b[3]))), {}, settings()):
                     found.add((a[0], a[1], b[0], b[2]))
-    rows = sorted(found)
+    rows, named = [], {}  # a finding names the first MAX_IDS others: the table keeps those
+    for row in sorted(found):
+        named.setdefault(row[:2], []).append(row)
+    rows = [row for kept in named.values() for row in kept[:catalog_photos.MAX_IDS]]
     return pd.DataFrame({name: pd.Series([r[i] for r in rows],
                                          dtype=object if name == "other_id" else np.int64)
                          for i, name in enumerate(("row", "index", "other_row", "other_id"))})
@@ -223,3 +227,20 @@ def test_photo_pairs_equal_every_pair_of_photos_in_a_bucket(
     buckets = catalog_photos.photo_buckets(keys)
     pd.testing.assert_frame_equal(catalog_photos.photo_pairs(buckets),
                                   _pairs_photo_by_photo(buckets))
+
+
+def test_a_photo_copied_into_many_listings_keeps_a_linear_pair_table() -> None:
+    """One stock photo in 60 listings (twice in one of them): each photo names the first
+    five others, and the reduced table holds five rows per photo, not 60 x 60."""
+    sig = signature_of(4)
+    listings = [[sig] for _ in range(60)]
+    listings[3] = [sig, sig]
+    facts = facts_with(listings)
+    ids = [f"L{i}" for i in range(60)]
+    keys = catalog.catalog_keys(facts, ids)
+    pairs = catalog_photos.photo_pairs(catalog_photos.photo_buckets(keys))
+    assert len(pairs) == 61 * catalog_photos.MAX_IDS
+    found = catalog_photos.photo_reuse(facts, ids)["catalog.photo_reuse"]
+    for row, column in enumerate(found):
+        expected = [i for i in ids if i != ids[row]][:catalog_photos.MAX_IDS]
+        assert [photo["value"] for photo in column] == [expected] * len(listings[row]), row

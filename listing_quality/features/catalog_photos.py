@@ -102,15 +102,28 @@ def _sorted_unique(pairs: np.ndarray) -> np.ndarray:
 
 
 def _pair_block(group_a: list[Member], group_b: list[Member]) -> np.ndarray:
-    """(row, index, other_row) both ways for every photo of `group_a` with every photo of
-    `group_b` in another listing (copies within one listing are D-rule business)."""
-    a = np.array([m[:2] for m in group_a], dtype=np.int64).reshape(-1, 2)
-    b = np.array([m[:2] for m in group_b], dtype=np.int64).reshape(-1, 2)
-    left, right = np.repeat(a, len(b), axis=0), np.tile(b, (len(a), 1))
-    apart = left[:, 0] != right[:, 0]
-    left, right = left[apart], right[apart]
-    return np.vstack([np.column_stack([left, right[:, 0]]),
-                      np.column_stack([right, left[:, 0]])])
+    """(row, index, other_row) both ways: each photo of one group with the first
+    `MAX_IDS` other listings, in row order, holding a photo of the other group (copies
+    within one listing are D-rule business).
+
+    A finding names at most `MAX_IDS` listings, the first in row order, and those are
+    the first of every matching group's own first few; so the table stays linear in
+    photos. Every pair instead would make a stock photo copied into 5,000 listings 25
+    million rows (and the sample photo benchmark, which reuses each file ~125 times,
+    spent its catalog pass on 375,000 of them).
+    """
+    return np.vstack([_firsts(group_a, group_b), _firsts(group_b, group_a)])
+
+
+def _firsts(photos: list[Member], others: list[Member]) -> np.ndarray:
+    """Each photo with the first `MAX_IDS` listings of `others` other than its own."""
+    mine = np.array([m[:2] for m in photos], dtype=np.int64).reshape(-1, 2)
+    # of the first MAX_IDS + 1 listings at most one is the photo's own
+    rows = np.array(sorted({m[0] for m in others})[:MAX_IDS + 1], dtype=np.int64)
+    left, right = np.repeat(mine, len(rows), axis=0), np.tile(rows, len(mine))
+    keep = left[:, 0] != right
+    keep &= np.cumsum(keep.reshape(len(mine), len(rows)), axis=1).ravel() <= MAX_IDS
+    return np.column_stack([left[keep], right[keep]])
 
 
 Member = tuple[int, int, str, str]  # (row, photo index, listing id, signature)
