@@ -58,6 +58,21 @@ class Options:
         name = auto_rubric(listing.category, listing.title) if self.rubric == AUTO else self.rubric
         return selected_rubric(name, self.marketplace, self.select, self.ignore)
 
+    def rubrics_for(self, listings: Iterable[Listing]) -> list[Rubric]:
+        """`rubric_for` of each listing, each distinct choice made once: it depends on the
+        category alone, or on the title where the category is blank, and a chunk of
+        20,000 listings holds a few dozen categories."""
+        chosen: dict[tuple[str | None, str | None], Rubric] = {}
+        out = []
+        for item in listings:
+            category = item.category
+            key = (category, None if category and category.strip() else item.title)
+            rubric = chosen.get(key)
+            if rubric is None:
+                rubric = chosen[key] = self.rubric_for(item)
+            out.append(rubric)
+        return out
+
 
 @functools.lru_cache(maxsize=64)
 def selected_rubric(name: str, marketplace: str | None, select: tuple[str, ...] = (),

@@ -127,8 +127,7 @@ def _by_rubric(listings: Sequence[Listing], options: Options
     """Row numbers per rubric, by object: rubrics are cached, so equal choices share one
     (and a rubric, holding mappings, is not hashable)."""
     groups: dict[int, tuple[Rubric, list[int]]] = {}
-    for i, item in enumerate(listings):
-        rubric = options.rubric_for(item)
+    for i, rubric in enumerate(options.rubrics_for(listings)):
         groups.setdefault(id(rubric), (rubric, []))[1].append(i)
     return list(groups.values())
 

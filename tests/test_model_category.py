@@ -50,3 +50,23 @@ def test_tampered_category_model_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="sha256"):
         load_category_model(bad)
     assert load_category_model(path).classes == ("busana", "kriya", "kuliner", "umum")
+
+
+CATEGORIES = ["", "  ", "Makanan Ringan", "Kerajinan Tangan", "Batik", "Fashion Muslim",
+              "Elektronik"]
+TITLES = ["Keripik Singkong Balado Pedas 250 g", "Batik Tulis Madura Katun", "",
+          "Tas Anyaman Pandan Tasikmalaya", "Mouse Wireless Logitech M185", "Kopi Gayo 200g"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CATEGORIES), st.sampled_from(TITLES)), max_size=30),
+       st.sampled_from(["auto", "kuliner"]))
+def test_choosing_rubrics_for_a_chunk_equals_choosing_one_by_one(pairs, rubric) -> None:
+    """Each distinct choice is made once per chunk, with the very same outcome."""
+    from listing_quality.types import Listing
+
+    listings = [Listing(id=str(i), title=t, category=c) for i, (c, t) in enumerate(pairs)]
+    options = lq.Options(rubric=rubric)
+    chosen = options.rubrics_for(listings)
+    assert [r.name for r in chosen] == [options.rubric_for(li).name for li in listings]
+    assert all(a is options.rubric_for(li) for a, li in zip(chosen, listings, strict=True))
