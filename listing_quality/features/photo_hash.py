@@ -20,9 +20,25 @@ from PIL import Image
 
 def dhash(gray: np.ndarray, size: int = 8) -> imagehash.ImageHash:
     """Difference hash: is each cell brighter than its right neighbour (size x size bits)."""
-    small = Image.fromarray(np.clip(gray, 0, 255).astype(np.uint8), "L")
+    return imagehash.ImageHash(_dhash_bits(_gray_image(gray), size))
+
+
+def _gray_image(gray: np.ndarray) -> Image.Image:
+    return Image.fromarray(np.clip(gray, 0, 255).astype(np.uint8), "L")
+
+
+def _dhash_bits(small: Image.Image, size: int) -> np.ndarray:
     cells = np.asarray(small.resize((size + 1, size), Image.Resampling.BOX), dtype=np.int16)
-    return imagehash.ImageHash(cells[:, 1:] > cells[:, :-1])
+    return cells[:, 1:] > cells[:, :-1]
+
+
+def _hex(bits: np.ndarray) -> str:
+    """`str(imagehash.ImageHash(bits))`: the bits as one big-endian hex number, padded
+    (from packed bytes, not a Python string of 256 '0'/'1' characters)."""
+    flat = bits.ravel()
+    if flat.size % 8:
+        return str(imagehash.ImageHash(bits))
+    return np.packbits(flat).tobytes().hex()
 
 
 def signature(gray: np.ndarray, rgb: np.ndarray, size: int = 8) -> str:
@@ -31,18 +47,25 @@ def signature(gray: np.ndarray, rgb: np.ndarray, size: int = 8) -> str:
     The coarse hash (size x size) finds candidates fast; the fine one (2*size) tells apart
     two products printed on the same pouch template, which look alike at 8 x 8.
     """
-    colour = "".join(f"{round(float(c)):02x}" for c in colour_grid(rgb).ravel())
-    return f"{dhash(gray, size)}:{dhash(gray, 2 * size)}:{colour}"
+    small = _gray_image(gray)  # one 8-bit image for both hashes
+    colour = "".join(f"{round(c):02x}" for c in colour_grid(rgb).ravel().tolist())
+    return f"{_hex(_dhash_bits(small, size))}:{_hex(_dhash_bits(small, 2 * size))}:{colour}"
 
 
 def colour_grid(rgb: np.ndarray, cells: int = 3) -> np.ndarray:
     """Mean colour of each cell of a cells x cells grid (few pixels are enough).
 
-    Cells of a photo smaller than the grid overlap rather than come out empty.
+    Cells of a photo smaller than the grid overlap rather than come out empty. Summed as
+    integers: exact, so the same floats as a mean over the cell's pixels, without copying
+    the strided cell first.
     """
     h, w = rgb.shape[:2]
-    return np.array([rgb[r0:r1:4, c0:c1:4].reshape(-1, 3).mean(axis=0)
-                     for r0, r1 in _spans(h, cells) for c0, c1 in _spans(w, cells)])
+    means = []
+    for r0, r1 in _spans(h, cells):
+        for c0, c1 in _spans(w, cells):
+            cell = rgb[r0:r1:4, c0:c1:4]
+            means.append(cell.sum(axis=(0, 1), dtype=np.int64) / (cell.shape[0] * cell.shape[1]))
+    return np.array(means)
 
 
 def _spans(n: int, cells: int) -> list[tuple[int, int]]:
