@@ -188,8 +188,7 @@ def test_band_pair_buckets_find_every_pair_brute_force_finds() -> None:
 
 
 def _pairs_photo_by_photo(buckets: pd.DataFrame) -> pd.DataFrame:
-    """The plain form `photo_pairs` replaces: every pair of photos sharing a bucket, then
-    each photo's first MAX_IDS other listings (all a finding names)."""
+    """The plain form `photo_pairs` replaces: every pair of photos sharing a bucket."""
     groups: dict[str, list[tuple]] = {}
     for bucket, *member in zip(buckets["bucket"], buckets["row"], buckets["index"],
                                buckets["id"], buckets["sig"], strict=True):
@@ -201,10 +200,7 @@ def _pairs_photo_by_photo(buckets: pd.DataFrame) -> pd.DataFrame:
                 if a[0] != b[0] and catalog_photos._match(
                         tuple(sorted((a[3], b[3]))), {}, settings()):
                     found.add((a[0], a[1], b[0], b[2]))
-    rows, named = [], {}  # a finding names the first MAX_IDS others: the table keeps those
-    for row in sorted(found):
-        named.setdefault(row[:2], []).append(row)
-    rows = [row for kept in named.values() for row in kept[:catalog_photos.MAX_IDS]]
+    rows = sorted(found)
     return pd.DataFrame({name: pd.Series([r[i] for r in rows],
                                          dtype=object if name == "other_id" else np.int64)
                          for i, name in enumerate(("row", "index", "other_row", "other_id"))})
@@ -225,8 +221,13 @@ def test_photo_pairs_equal_every_pair_of_photos_in_a_bucket(
     facts = facts_with([[some_signatures[k] for k in row] for row in picks])
     keys = catalog.catalog_keys(facts, [f"L{i}" for i in range(len(facts))])
     buckets = catalog_photos.photo_buckets(keys)
-    pd.testing.assert_frame_equal(catalog_photos.photo_pairs(buckets),
-                                  _pairs_photo_by_photo(buckets))
+    table, every = catalog_photos.photo_pairs(buckets), _pairs_photo_by_photo(buckets)
+    # the table keeps each photo's first others per matching signature (what a finding
+    # names): a subset of every pair, with the very same reuse per photo
+    assert set(table.itertuples(index=False)) <= set(every.itertuples(index=False))
+    rows = list(range(len(facts)))
+    assert catalog_photos.apply_photos(table, facts, rows) == \
+        catalog_photos.apply_photos(every, facts, rows)
 
 
 def test_a_photo_copied_into_many_listings_keeps_a_linear_pair_table() -> None:
