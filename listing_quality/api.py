@@ -23,7 +23,7 @@ from .features import catalog as catalog_features
 from .features.catalog import CatalogContext
 from .gc_pause import gc_paused
 from .model import resolve_model
-from .model.category import auto_rubric
+from .model.category import auto_rubric, auto_rubrics
 from .model.finding import with_reasons
 from .partition import Reading, measure_all, score_partition
 from .progress import Tick, stage, tracker
@@ -59,19 +59,14 @@ class Options:
         return selected_rubric(name, self.marketplace, self.select, self.ignore)
 
     def rubrics_for(self, listings: Iterable[Listing]) -> list[Rubric]:
-        """`rubric_for` of each listing, each distinct choice made once: it depends on the
-        category alone, or on the title where the category is blank, and a chunk of
-        20,000 listings holds a few dozen categories."""
-        chosen: dict[tuple[str | None, str | None], Rubric] = {}
-        out = []
-        for item in listings:
-            category = item.category
-            key = (category, None if category and category.strip() else item.title)
-            rubric = chosen.get(key)
-            if rubric is None:
-                rubric = chosen[key] = self.rubric_for(item)
-            out.append(rubric)
-        return out
+        """`rubric_for` of each listing, for a chunk: the titles of listings without a
+        category are inferred together (`auto_rubrics`), and each rubric is selected once."""
+        listings = list(listings)
+        names = auto_rubrics([li.category for li in listings], [li.title for li in listings]) \
+            if self.rubric == AUTO else [self.rubric] * len(listings)
+        chosen = {name: selected_rubric(name, self.marketplace, self.select, self.ignore)
+                  for name in dict.fromkeys(names)}
+        return [chosen[name] for name in names]
 
 
 @functools.lru_cache(maxsize=64)

@@ -70,3 +70,19 @@ def test_choosing_rubrics_for_a_chunk_equals_choosing_one_by_one(pairs, rubric) 
     chosen = options.rubrics_for(listings)
     assert [r.name for r in chosen] == [options.rubric_for(li).name for li in listings]
     assert all(a is options.rubric_for(li) for a, li in zip(chosen, listings, strict=True))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TITLES), st.text(max_size=60)), max_size=25))
+def test_titles_inferred_together_equal_one_by_one(titles) -> None:
+    """Bit for bit: the batch and the single title sum the same sorted weights."""
+    model = shipped()
+    together = model.proba_many(titles)
+    assert together.shape == (len(titles), len(model.classes))
+    for row, title in zip(together, titles, strict=True):
+        assert row.tolist() == model.proba(title).tolist()
+    assert model.infer_many(titles) == [model.infer(t) for t in titles]
+    categories = ["" if i % 3 else "Makanan" for i in range(len(titles))]
+    from listing_quality.model.category import auto_rubrics
+    assert auto_rubrics(categories, titles) == [auto_rubric(c, t) for c, t in
+                                                zip(categories, titles, strict=True)]

@@ -24,10 +24,12 @@ import numpy as np
 import yaml
 
 from ..rubric_select import FALLBACK, rubric_for_category
-from . import vectorize
+from ..text.normalize import fold
+from . import batch, vectorize
 from .persist import ModelError, digest
 
 FORMAT = "listing-quality-category-model"
+_WORD_MEMO = 100_000  # distinct words whose n-gram indices a model keeps
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,20 +46,69 @@ class CategoryModel:
         return {g: i for i, g in enumerate(self.vocabulary)}
 
     def proba(self, title: object) -> np.ndarray:
-        """P(each class) for one title; an empty or unreadable title gives the priors."""
-        grams = vectorize.title_ngrams(title, self.ngrams["min"], self.ngrams["max"],
-                                       self.ngrams["max_chars"])
-        idx = [self.lookup[g] for g in grams if g in self.lookup]
+        """P(each class) for one title; an empty or unreadable title gives the priors.
+
+        The same sums as `proba_many` (sorted indices, one reduceat), without its
+        chunk-sized set-up: a single listing is scored this way.
+        """
+        if not isinstance(title, str):
+            title = ""
+        found: set[int] = set()
+        for word in fold(title[:self.ngrams["max_chars"]]).split():
+            found |= self._word_indices(word)
         z = self.intercept.copy()
-        if idx:
-            z += self.coef[:, idx].sum(axis=1) / math.sqrt(len(idx))
+        if found:
+            idx = sorted(found)
+            z += np.add.reduceat(self.coef.T[idx], [0], axis=0)[0] / math.sqrt(len(idx))
         e = np.exp(z - z.max())
         return e / e.sum()
 
     def infer(self, title: object) -> tuple[str, float]:
-        p = self.proba(title)
-        best = int(np.argmax(p))
-        return self.classes[best], float(p[best])
+        return self.infer_many([title])[0]
+
+    def infer_many(self, titles: Sequence[object]) -> list[tuple[str, float]]:
+        """(most likely class, its probability) of each title."""
+        p = self.proba_many(titles)
+        best = p.argmax(axis=1)
+        return [(self.classes[b], float(p[i, b])) for i, b in enumerate(best.tolist())]
+
+    def proba_many(self, titles: Sequence[object]) -> np.ndarray:
+        """P(each class) of each title, one row per title, in one pass.
+
+        A listing without a category is judged by the rubric its title names, so a catalog
+        exported without a category column asks this for every listing. As for the
+        curator model (batch.py), each distinct title is folded once, each distinct word's
+        n-grams looked up once, each title's sorted distinct indices found by one numpy
+        sort, and every title's weights summed in one call: in sorted index order, so
+        `proba` (one title) gives the same floats in any process.
+        """
+        texts = [t if isinstance(t, str) else "" for t in titles]
+        row_title, slots, counts, words = batch._distinct(texts, self.ngrams["max_chars"])
+        found, ends = batch._sorted_union(slots, counts, [self._word_indices(w) for w in words],
+                                          len(self.vocabulary))
+        lengths = np.diff(ends, prepend=0)
+        z = np.tile(self.intercept, (len(lengths), 1))
+        known = np.flatnonzero(lengths)
+        if len(known):
+            sums = np.add.reduceat(self.coef.T[found], (ends - lengths)[known], axis=0)
+            z[known] += sums / np.sqrt(lengths[known].astype(float))[:, None]
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return (e / e.sum(axis=1, keepdims=True))[np.array(row_title, dtype=np.intp)]
+
+    def _word_indices(self, word: str) -> frozenset[int]:
+        memo = self._words
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) >= _WORD_MEMO:
+                memo.clear()  # a bounded memo: a long run of new words starts it afresh
+            lookup, low, high = self.lookup, self.ngrams["min"], self.ngrams["max"]
+            hit = memo[word] = frozenset(lookup[g] for g in vectorize.word_ngrams(
+                [word], low, high) if g in lookup)
+        return hit
+
+    @functools.cached_property
+    def _words(self) -> dict[str, frozenset[int]]:
+        return {}
 
     def to_payload(self) -> dict[str, Any]:
         body = {"format": FORMAT, "classes": list(self.classes),
@@ -110,6 +161,28 @@ def auto_rubric(category: str | None, title: object) -> str:
     rubric, p = model.infer(title)
     rules = settings()
     return rubric if rubric in rules["infer_to"] and p >= rules["infer_min"] else FALLBACK
+
+
+def auto_rubrics(categories: Sequence[str | None], titles: Sequence[object]) -> list[str]:
+    """`auto_rubric` of each (category, title); the titles of blank categories are
+    inferred together (`CategoryModel.infer_many`), each distinct title once."""
+    out: list[str] = []
+    blank: dict[object, list[int]] = {}
+    for i, (category, title) in enumerate(zip(categories, titles, strict=True)):
+        if category and category.strip():
+            out.append(rubric_for_category(category))
+        else:
+            out.append(FALLBACK)
+            blank.setdefault(title if isinstance(title, str) else "", []).append(i)
+    model = shipped()
+    if model is None or not blank:
+        return out
+    rules = settings()
+    for rows, (rubric, p) in zip(blank.values(), model.infer_many(list(blank)), strict=True):
+        if rubric in rules["infer_to"] and p >= rules["infer_min"]:
+            for i in rows:
+                out[i] = rubric
+    return out
 
 
 def fit_category(titles: Sequence[str], labels: Sequence[str], C: float = 3.0,
