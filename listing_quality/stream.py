@@ -170,6 +170,19 @@ def _listing_chunks(listings: list[Listing], options: Any, model: Any, chunk_siz
                              start, rows)
 
 
+def _csv_cells(part: pd.DataFrame) -> pd.DataFrame:
+    """The chunk as its CSV cells: text escaped against formula injection, and floats as
+    the text `to_csv` would write (`repr`, which is numpy's `astype(str)`; "" for NaN),
+    made here because numpy's conversion was a fifth of the main process's time."""
+    cells = {}
+    for name, column in part.items():
+        if column.dtype.kind == "f":
+            cells[name] = [repr(v) if v == v else "" for v in column.tolist()]
+        elif not pd.api.types.is_numeric_dtype(column):  # object, or pandas' str dtype
+            cells[name] = spreadsheet_safe_column(column.tolist())
+    return part.assign(**cells)
+
+
 def score_file(data: Any, out: str | os.PathLike, options: Any,
                on_chunk: Callable[[pd.DataFrame], None] | None = None, **kwargs: Any) -> int:
     """Stream the scores of `data` into a CSV ("-" = stdout) or Parquet file.
@@ -189,10 +202,9 @@ def score_file(data: Any, out: str | os.PathLike, options: Any,
             writer = writer or pq.ParquetWriter(target, table.schema)
             writer.write_table(table)
         else:
-            safe = part.assign(**{name: spreadsheet_safe_column(column.tolist())
-                                  for name, column in part.items() if column.dtype == object})
-            safe.to_csv(sys.stdout if target == "-" else target, mode="a" if written else "w",
-                        header=not written, index=False)
+            _csv_cells(part).to_csv(sys.stdout if target == "-" else target,
+                                    mode="a" if written else "w", header=not written,
+                                    index=False)
         written += len(part)
         if on_chunk is not None:
             on_chunk(part)

@@ -12,6 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import listing_quality as lq
 from listing_quality import stream, stream_sources
@@ -188,3 +190,24 @@ def test_output_schema_helpers_agree() -> None:
 def test_empty_frame_gives_an_empty_typed_frame() -> None:
     empty = lq.score_frame(pd.DataFrame({"title": pd.Series(dtype=str)}))
     assert len(empty) == 0 and tuple(empty.columns) == OUTPUT_COLUMNS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(allow_nan=True, allow_infinity=True),
+                          st.one_of(st.none(), st.text(max_size=8),
+                                    st.sampled_from(["=1+1", "+x", "@a", "-5"]))),
+                min_size=1, max_size=20))
+def test_csv_cells_write_what_pandas_writes_with_formulas_escaped(rows) -> None:
+    """Floats formatted by `repr` are the text numpy's conversion gives `to_csv`."""
+    import io
+
+    from listing_quality.report._common import spreadsheet_safe
+    from listing_quality.stream import _csv_cells
+
+    frame = pd.DataFrame({"x": pd.Series([r[0] for r in rows], dtype=float),
+                          "t": pd.Series([r[1] for r in rows], dtype=object),
+                          "n": range(len(rows))})
+    ours, plain = io.StringIO(), io.StringIO()
+    _csv_cells(frame).to_csv(ours, index=False)
+    frame.assign(t=frame["t"].map(spreadsheet_safe)).to_csv(plain, index=False)
+    assert ours.getvalue() == plain.getvalue()
