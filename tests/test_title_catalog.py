@@ -14,6 +14,7 @@ from rapidfuzz.distance import Indel
 from listing_quality.features import catalog
 from listing_quality.features.catalog_titles import (
     EXACT_MAX_IDS,
+    _near_key,
     exact_groups,
     exact_title_duplicates,
     near_groups,
@@ -138,3 +139,14 @@ def test_window_matches_equal_the_plain_nested_loop(texts: list[str], window: in
              for j in range(i + 1, min(len(order), i + 1 + window))
              if Indel.normalized_similarity(a, order[j]) >= cutoff]
     assert window_matches(order, window, cutoff) == plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.sampled_from(["Keripik", "KRUPUK", "kripik",
+                                                                 "Batik Tulis", "", "  "]),
+                                    st.text(max_size=12)),
+                          st.text(max_size=30)), max_size=20))
+def test_block_keys_remembered_per_product_type_equal_fresh_ones(rows) -> None:
+    facts = [{"title.type": kind, "title.clean": clean} for kind, clean in rows]
+    blocks: dict[str, str] = {}
+    assert [_near_key(row, blocks) for row in facts] == [_near_key(row) for row in facts]

@@ -34,7 +34,8 @@ EXACT_MAX_IDS = 10
 def title_keys(facts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Per listing: hash of the exact key (0 = no title), near-duplicate block and text."""
     exact = [_exact_key(row) for row in facts]
-    near = [_near_key(row) for row in facts]
+    blocks: dict[str, str] = {}  # a few hundred product types name most of a chunk's blocks
+    near = [_near_key(row, blocks) for row in facts]
     hashed = pd.util.hash_array(np.array(exact, dtype=object)).astype(np.int64)
     hashed[np.array([not key for key in exact], dtype=bool)] = 0
     return {"exact": hashed, "block": [b for b, _ in near], "near": [t for _, t in near]}
@@ -44,11 +45,20 @@ def _exact_key(row: Mapping[str, Any]) -> str:
     return " ".join(str(row.get("title.text") or "").casefold().split())
 
 
-def _near_key(row: Mapping[str, Any]) -> tuple[str, str]:
-    """(block, comparable text): folded product type or first word; sorted clean words."""
+def _near_key(row: Mapping[str, Any], blocks: dict[str, str] | None = None
+              ) -> tuple[str, str]:
+    """(block, comparable text): folded product type or first word; sorted clean words.
+    `blocks` remembers each product type's folded block across calls."""
     words = sorted(split_words(fold(str(row.get("title.clean") or row.get("title.text") or ""))))
     kind = row.get("title.type")
-    block = " ".join(split_words(fold(str(kind)))) if kind else (words[0] if words else "")
+    if not kind:
+        return (words[0] if words else ""), " ".join(words)
+    kind = str(kind)
+    block = blocks.get(kind) if blocks is not None else None
+    if block is None:
+        block = " ".join(split_words(fold(kind)))
+        if blocks is not None:
+            blocks[kind] = block
     return block, " ".join(words)
 
 
