@@ -34,12 +34,15 @@ def label_net(text: str) -> NetQuantity:
 def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
     texts = texts or ListingTexts(listing)
     label = texts.label
+    # one scan for the label patterns, lexicons, number words and size words: first, so
+    # that the label's atoms and sizes read their word places off it
+    cues = label_cues(label.text)
+    label.share(cues)
     net = label.net
     sizes = label.sizes[:5]
     stated = bool(net.net_g or net.net_ml or net.pack_count)
     sources = {"title": texts.title, "description": texts.description,
                "label": texts.pack_label}
-    cues = label_cues(label.text)  # one scan for the label patterns, numbers and lexicons
     return {
         "packaging.net_g": net.net_g,
         "packaging.net_ml": net.net_ml,

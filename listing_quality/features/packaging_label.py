@@ -15,9 +15,11 @@ from typing import Any
 import yaml
 
 from ..text import registrations as reg
+from ..text.atoms import number_word_group
 from ..text.cues import Cues, Plan, plan
 from ..text.lexicon import load_words, phrase_matches
 from ..text.phrases import first_word_index, lowered
+from ..text.sizes import size_word_group
 
 _WORD = re.compile(r"\w+")  # a whole word, as the lexicon regex's `(?<![\w])...(?![\w])` sees it
 LEXICONS = ("packaging_types", "packaging_protection", "packaging_gift", "packaging_materials")
@@ -39,8 +41,10 @@ def _cue_patterns() -> tuple[re.Pattern[str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _label_plan() -> Plan:
-    """The label scan, looked up once: `plan`'s own cache hashes its dozen regexes."""
-    return plan(_cue_patterns(), LEXICONS)
+    """The label scan, looked up once: `plan`'s own cache hashes its dozen regexes. It
+    finds the places of the atom scan's number words and of the size words too, so a
+    label's `Parsed` shares it (`Parsed.share`) rather than scan for those itself."""
+    return plan(_cue_patterns(), LEXICONS, (number_word_group(), size_word_group()))
 
 
 def label_cues(text: str) -> Cues:

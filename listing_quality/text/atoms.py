@@ -26,6 +26,9 @@ from .prefilter import needs
 
 SEP_RE = re.compile(r"\s{0,3}[x×X*@]\s{0,3}")
 """What joins atoms into a multipack or a size: "2 x 250 g", "30x25 cm", "10 sachet @ 25 g"."""
+SEP_WIDTH = 7
+"""The most characters `SEP_RE` takes (a test pins it): atoms further apart, as most numbers
+of a description are, need no `SEP_RE.fullmatch` to tell they are not joined."""
 
 
 class Atom(NamedTuple):
@@ -104,6 +107,23 @@ def _may_hold_number_word(text: str) -> bool:
     return low is None or _number_word_start_re().search(" " + low) is not None
 
 
+NUMBER_WORDS = "atoms.number_words"
+"""The `cues` word group (`number_word_group`) whose places stand for `_may_hold_number_word`."""
+
+
+@functools.lru_cache(maxsize=1)
+def number_word_group() -> tuple[str, tuple[str, ...]]:
+    """The words one of which starts the letter run of every number-word atom, for a label
+    text's one cue scan (which then stands for `_may_hold_number_word`, a scan of its own).
+
+    A number word is glued to no letter before it but the "x" of "2xdua" or the "isi" of
+    "isidua", themselves glued to no letter: its run starts with the word, "x" + it or
+    "isi" + it. No place of these: no number-word atom, and the digits-only regex is exact.
+    """
+    firsts = sorted({str(w).split()[0].lower() for w in text_data()["number_words"]})
+    return NUMBER_WORDS, tuple(f"{glue}{word}" for glue in ("", "x", "isi") for word in firsts)
+
+
 @functools.lru_cache(maxsize=1)
 def _not_quantities() -> frozenset[str]:
     return frozenset(str(s) for s in text_data()["not_quantities"])
@@ -118,8 +138,13 @@ def _amount(raw: str) -> float | None:
 @functools.lru_cache(maxsize=256)
 def scan(text: str) -> tuple[Atom, ...]:
     """Numbers not glued to a code ("A455L", not "2x250g"), with their unit; cached (shared)."""
-    regex = _atom_re() if _may_hold_number_word(text) else _DIGITS_RE
-    return tuple(_read(text, regex, len(text) + 1))
+    return read_atoms(text, _may_hold_number_word(text))
+
+
+def read_atoms(text: str, number_words: bool) -> tuple[Atom, ...]:
+    """`scan(text)` for a caller that knows whether a number word may start an atom (False
+    only when none can: the places of `number_word_group` in the text's cue scan)."""
+    return tuple(_read(text, _atom_re() if number_words else _DIGITS_RE, len(text) + 1))
 
 
 def _read(text: str, regex: re.Pattern[str], stop: int) -> list[Atom]:
@@ -177,7 +202,8 @@ _BARRIER = re.compile(r"[^\w\s.,/]|_")
 _SYNC_FROM = 40  # beyond the lookbehinds (5 characters) and a count label's window (31)
 
 
-def suffix_atoms(outer: str, outer_atoms: Sequence[Atom], offset: int) -> tuple[Atom, ...] | None:
+def suffix_atoms(outer: str, outer_atoms: Sequence[Atom], offset: int,
+                 number_words: bool | None = None) -> tuple[Atom, ...] | None:
     """`scan(outer[offset:])` read off `outer_atoms` (`scan(outer)`), or None if unsure.
 
     A description is the end of its label text (title, a space, description), and the label
@@ -185,9 +211,12 @@ def suffix_atoms(outer: str, outer_atoms: Sequence[Atom], offset: int) -> tuple[
     `_SYNC_FROM` characters in, both scans stand between matches, see the same text ahead
     and look back no further than the description: they find the same numbers there. Only
     the description's head is scanned. Number words take the full regex: not read off.
+    `number_words`: `_may_hold_number_word(outer)` (or a test as safe) when the caller has it.
     """
-    if not 0 < offset < len(outer) or outer[offset - 1] != " " or _may_hold_number_word(outer):
+    if not 0 < offset < len(outer) or outer[offset - 1] != " ":
         return None  # (a space before the suffix: its number-word places are the outer's)
+    if _may_hold_number_word(outer) if number_words is None else number_words:
+        return None
     text = outer[offset:]
     barrier = _BARRIER.search(text, _SYNC_FROM)
     if barrier is None:

@@ -1,11 +1,9 @@
-"""One scan of a text for the cue words of many regexes and lexicons at once.
+"""One scan of a text for the cue words of many regexes, lexicons and word groups at once.
 
-A label text is searched with a dozen data-file regexes (`label_patterns.yaml`,
-`registrations.yaml`) and four packaging lexicons. Each search alone, even prefiltered
-(`prefilter.search`, `phrases.find_matches`), walked the whole text again in Python or in a
-regex that cannot skip ahead, and together they were the largest cost of measuring a
-listing. Here one regex finds, in C, every place where any of those regexes or phrases can
-start, and each search then only tries its own places.
+A label text is searched with a dozen data-file regexes and four packaging lexicons, and its
+number and size parsers ask where their words start (word groups). Each search alone
+walked the whole text again; here one regex finds, in C, every place where any of them
+can start, and each search then only tries its own places.
 
 Exactness, for a regex: `prefilter.starts` gives words every match starts with, never
 after an ASCII letter; for a lexicon: every phrase starts with a whole word of
@@ -27,6 +25,7 @@ from dataclasses import dataclass
 from .lexicon import load_words, phrase_matches
 from .phrases import Index, first_word_index, lowered
 from .prefilter import needs, search, starts
+from .trie import trie_regex
 
 _LETTER_WORD = re.compile(r"[a-z]+")
 _MAX_GATED = 4
@@ -35,30 +34,6 @@ _GATE_WORDS = 2
 """A slot is gated when it needs one of this many words at most (tested on every text)."""
 _TRY_PLACES = 4
 """Beyond this many places, testing the words a match needs costs less than trying them."""
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """An alternation of `words` as a character trie, longest match first at each place.
-
-    A flat alternation of a few hundred words is tried word by word at every place; the
-    trie tries one branch per character.
-    """
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict[str, dict]) -> str:
-    ends = "" in node
-    options = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
-    if not options:
-        return ""
-    body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
-    return f"(?:{body})?" if ends else body
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,28 +75,17 @@ def _regex_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return first[0]
 
 
+Group = tuple[str, tuple[str, ...]]
+"""A named word group: `Cues.places(name)` lists where one of its words starts a word."""
+_Words = dict[int, frozenset[str]]  # slot -> its words (or the words its match needs)
+
+
 @functools.lru_cache(maxsize=8)
-def plan(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...]) -> Plan:
-    """The scan for `patterns` and `lexicons`; those it cannot read are left out (searched
-    plainly by `Cues`)."""
-    words: dict[int, frozenset[str]] = {}
-    slots: dict[re.Pattern[str] | str, int] = {}
-    indexes: dict[str, Index] = {}
-    wanted: dict[int, frozenset[str]] = {}
-    for pattern in patterns:
-        if (found := _regex_words(pattern)) is not None:
-            slots[pattern] = len(slots)
-            words[slots[pattern]] = found
-            # a one-letter start is found at many words; the words a match needs (`prefilter`)
-            # rule those out at once ("p" of P-IRT without "irt" in the text)
-            short = min(map(len, found)) == 1
-            wanted[slots[pattern]] = (needs(pattern) if short else None) or frozenset()
-    for name in lexicons:
-        index = first_word_index(load_words(name))
-        if index is not None and _readable(index):
-            slots[name] = len(slots)
-            words[slots[name]] = frozenset(index)
-            indexes[name] = index
+def plan(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...],
+         groups: tuple[Group, ...] = ()) -> Plan:
+    """The scan for `patterns`, `lexicons` and word `groups`; those it cannot read are left
+    out (searched plainly by `Cues`; `Cues.places` is None for a group left out)."""
+    slots, words, indexes, wanted = _slots(patterns, lexicons, groups)
     every = {word for group in words.values() for word in group}
     by_word = {longest: tuple((slot, word) for slot, group in words.items() for word in group
                               if longest.startswith(word)) for longest in every}
@@ -133,6 +97,35 @@ def plan(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...]) -> Pl
     gated = _gated(words, tuple(gates.items()))
     return Plan(gated[frozenset()], slots, by_word, indexes, wanted, ids,
                 tuple(gates.items()), gated)
+
+
+def _slots(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...],
+           groups: tuple[Group, ...]) -> tuple[dict[re.Pattern[str] | str, int], _Words,
+                                               dict[str, Index], _Words]:
+    """A slot for each regex, lexicon and group the scan can read, with its words, the
+    lexicons' indexes and the words a regex's match needs (for a one-letter start)."""
+    words: _Words = {}
+    slots: dict[re.Pattern[str] | str, int] = {}
+    indexes: dict[str, Index] = {}
+    wanted: _Words = {}
+    for pattern in patterns:
+        if (found := _regex_words(pattern)) is not None:
+            slots[pattern] = len(slots)
+            words[slots[pattern]] = found
+            # a one-letter start is found at many words; the words a match needs (`prefilter`)
+            # rule those out at once ("p" of P-IRT without "irt" in the text)
+            short = min(map(len, found)) == 1
+            wanted[slots[pattern]] = (needs(pattern) if short else None) or frozenset()
+    for name, group in ((name, first_word_index(load_words(name))) for name in lexicons):
+        if group is not None and _readable(group):
+            slots[name] = len(slots)
+            words[slots[name]] = frozenset(group)
+            indexes[name] = group
+    for name, listed in groups:
+        if listed and _readable(listed):
+            slots[name] = len(slots)
+            words[slots[name]] = frozenset(listed)
+    return slots, words, indexes, wanted
 
 
 def _scan_regex(words: Iterable[str]) -> re.Pattern[str]:
@@ -191,7 +184,9 @@ class Cues:
 
     def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """`pattern.search(text)`: its leftmost match is at one of its places, in order."""
-        slot = self.plan.slot(pattern)
+        slot = self.plan.ids.get(id(pattern))  # (`plan.slot`, inlined: asked ~15 times a label)
+        if slot is None:
+            slot = self.plan.slots.get(pattern)
         if slot is None or self._low is None:
             return search(pattern, self.text)
         places = self._places[slot]
@@ -217,6 +212,16 @@ class Cues:
             if slot is None or (places[slot] and slot not in dead):
                 return False
         return True
+
+    def places(self, group: str) -> list[int] | None:
+        """Where a word of `group` starts a word of the text (after no ASCII letter), in
+        order, once each (see the module's exactness); None when the plan has no such group
+        or only the plain search is exact (a look-alike in the text)."""
+        slot = self.plan.slots.get(group)
+        if slot is None or self._low is None:
+            return None
+        found = self._places[slot]
+        return sorted({at for at, _ in found}) if len(found) > 1 else [at for at, _ in found]
 
     def phrase_matches(self, name: str) -> list[re.Match[str]]:
         """`lexicon.phrase_matches(text, name)`: phrases tried at whole first words only."""

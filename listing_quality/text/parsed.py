@@ -8,10 +8,11 @@ dropped with it, so nothing here grows with the catalog (no cache keyed by text)
 
 from __future__ import annotations
 
-from .atoms import Atom, scan, suffix_atoms
+from .atoms import NUMBER_WORDS, Atom, read_atoms, scan, suffix_atoms
+from .cues import Cues
 from .normalize import bounded
 from .quantities import NetQuantity, Quantity, find_quantities, first_quantity_text, net_quantity
-from .sizes import find_sizes
+from .sizes import SIZE_WORDS, find_sizes
 
 
 class Parsed:
@@ -21,10 +22,11 @@ class Parsed:
     class only makes sure the number scan under them runs once per text.
     """
 
-    __slots__ = ("_atoms", "_net", "_outer", "_quantities", "_sizes", "text")
+    __slots__ = ("_atoms", "_cues", "_net", "_outer", "_quantities", "_sizes", "text")
 
     def __init__(self, text: str) -> None:
         self.text = bounded(text)
+        self._cues: Cues | None = None
         self._outer: tuple[Parsed, int] | None = None
         self._atoms: tuple[Atom, ...] | None = None
         self._net: NetQuantity | None = None
@@ -40,6 +42,18 @@ class Parsed:
         if outer.text[offset:] == self.text:
             self._outer = (outer, offset)
 
+    def share(self, cues: Cues) -> None:
+        """The cue scan of this very text (a label's, whose plan holds the word groups
+        `atoms.number_word_group` and `sizes.size_word_group`): the atom scan and the size
+        search take their word places from it instead of each scanning the text again."""
+        if cues.text == self.text:
+            self._cues = cues
+
+    def _number_words(self) -> bool | None:
+        """Whether a number word may start an atom, as the shared cues tell; None: unknown."""
+        places = None if self._cues is None else self._cues.places(NUMBER_WORDS)
+        return None if places is None else bool(places)
+
     @property
     def atoms(self) -> tuple[Atom, ...]:
         """Every number with its unit: the one scan quantities and sizes share."""
@@ -47,8 +61,11 @@ class Parsed:
             read = None
             if self._outer is not None:
                 outer, offset = self._outer
-                read = suffix_atoms(outer.text, outer.atoms, offset)
-            self._atoms = scan(self.text) if read is None else read
+                read = suffix_atoms(outer.text, outer.atoms, offset, outer._number_words())
+            if read is None:
+                known = self._number_words()
+                read = scan(self.text) if known is None else read_atoms(self.text, known)
+            self._atoms = read
         return self._atoms
 
     @property
@@ -75,5 +92,6 @@ class Parsed:
     def sizes(self) -> list[str]:
         """`find_sizes(text)`; callers must not mutate the list."""
         if self._sizes is None:
-            self._sizes = find_sizes(self.text, self.atoms)
+            places = None if self._cues is None else self._cues.places(SIZE_WORDS)
+            self._sizes = find_sizes(self.text, self.atoms, places)
         return self._sizes

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .atoms import SEP_RE as _SEP_RE
+from .atoms import SEP_WIDTH as _SEP_WIDTH
 from .atoms import Atom as _Atom
 from .atoms import scan as _atoms
 from .normalize import bounded, label_before, unit_table
@@ -113,7 +114,7 @@ def _packs(text: str, atoms: Sequence[_Atom]) -> list[_Net]:
     """Multipacks: "2 x 250 gr", "isi 10 x 25 g", "250 gr x 2", "10 sachet @ 25 g"."""
     packs: list[_Net] = []
     for a, b in itertools.pairwise(atoms):
-        if not _SEP_RE.fullmatch(text, a.end, b.start):
+        if b.start - a.end > _SEP_WIDTH or not _SEP_RE.fullmatch(text, a.end, b.start):
             continue
         if _is_measure(b) and (items := _count_of(a)):
             packs.append(_Net(a.start, b.end, b, items))
@@ -132,6 +133,8 @@ def _frame(text: str, net: _Net) -> tuple[int, bool]:
 
 def _choose(text: str, atoms: Sequence[_Atom]) -> tuple[_Net | None, int, bool]:
     """A labelled quantity first, then the first multipack, then the first single one."""
+    if not any(map(_is_measure, atoms)):
+        return None, 0, False  # (every candidate holds a mass or volume)
     packs = _packs(text, atoms)
     used = {pack.per for pack in packs}
     singles = [_Net(a.start, a.end, a, None) for a in atoms if _is_measure(a) and a not in used]

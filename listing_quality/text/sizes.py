@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from .atoms import SEP_RE, Atom, scan
+from .atoms import SEP_RE, SEP_WIDTH, Atom, scan
 from .normalize import alternation, bounded, label_before, text_data
 from .phrases import lowered
 
@@ -32,14 +32,48 @@ def _letters_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _size_words() -> frozenset[str]:
+    """First words of letter sizes and size labels, lower case."""
+    return frozenset(str(w).split()[0].lower()
+                     for key in ("letter_sizes", "size_labels") for w in text_data()[key])
+
+
+@functools.lru_cache(maxsize=1)
 def _size_word_re() -> re.Pattern[str]:
-    """First words of letter sizes and size labels, lower case, no flags: the cheap test."""
-    words = {str(w).split()[0].lower()
-             for key in ("letter_sizes", "size_labels") for w in text_data()[key]}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    """`_size_words` as one regex without flags: the cheap test."""
+    words = sorted(_size_words(), key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTER_WORD = re.compile("[a-z]+")  # what a cue scan's word is made of
+SIZE_WORDS = "sizes.size_words"
+"""The `cues` word group (`size_word_group`) whose places stand for most of `_size_places`."""
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The first words of `_size_word_re` of letters only, the others ("2xl"), and the
+    longest part every other holds ("xl"): a text without it holds none of them, and a
+    substring test costs a quarter of a regex search over a description."""
+    words = sorted(_size_words())
+    letters = tuple(w for w in words if _LETTER_WORD.fullmatch(w))
+    others = tuple(w for w in words if w not in letters)
+    parts = {w[i:j] for w in others[:1] for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+    common = max((p for p in parts if all(p in w for w in others)), key=len, default="")
+    return letters, others, common
+
+
+def _holds_other_word(low: str) -> bool:
+    """Whether lower-cased text `low` holds one of the size words that are not letters."""
+    _, others, common = _first_words()
+    return bool(others) and common in low and any(word in low for word in others)
+
+
+def size_word_group() -> tuple[str, tuple[str, ...]]:
+    """The letter words of `_size_word_re`, for a label text's one cue scan: their places
+    there are `_size_places`' own (a word after no letter), the others are asked apart."""
+    return SIZE_WORDS, _first_words()[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,11 +84,17 @@ def _size_start_re() -> re.Pattern[str]:
     return re.compile(f"[^a-z](?={_size_word_re().pattern})")
 
 
-def _size_places(text: str) -> list[int] | None:
-    """`phrases.start_places(_size_word_re(), text, _LETTERS)` in one C-level pass."""
+def _size_places(text: str, letter_places: list[int] | None = None) -> list[int] | None:
+    """`phrases.start_places(_size_word_re(), text, _LETTERS)` in one C-level pass.
+
+    `letter_places`: where the text's cue scan found `size_word_group` (not None only when
+    `lowered(text)` is not None); they are all the places unless the text holds one of the
+    other words ("2xl", rare), and then the start regex finds them all."""
     low = lowered(text)
     if low is None:
         return None
+    if letter_places is not None and not _holds_other_word(low):
+        return letter_places
     if _size_word_re().search(low) is None:
         return []  # none of the words anywhere (the usual title): no place to look at
     return [match.start() for match in _size_start_re().finditer(" " + low)]
@@ -77,20 +117,28 @@ def _runs(text: str, atoms: Sequence[Atom]) -> list[list[Atom]]:
     """Atoms joined by "x": "30 x 25 x 10 cm" is one run, a lone atom a run of one."""
     runs: list[list[Atom]] = []
     for atom in atoms:
-        if runs and SEP_RE.fullmatch(text, runs[-1][-1].end, atom.start):
+        if runs and atom.start - runs[-1][-1].end <= SEP_WIDTH and SEP_RE.fullmatch(
+                text, runs[-1][-1].end, atom.start):
             runs[-1].append(atom)
         else:
             runs.append([atom])
     return runs
 
 
-def _size_spans(text: str, atoms: Sequence[Atom]) -> list[tuple[int, int]]:
+def _size_spans(text: str, atoms: Sequence[Atom],
+                letter_places: list[int] | None) -> list[tuple[int, int]]:
     """Letter sizes, and runs of bare numbers and lengths after a size label or holding a
     length. A size label starts at one of `_size_places` too: without one, no run is asked
     for its label, and neither is a run holding a mass, volume or count (never a size)."""
-    places = _size_places(text)
+    places = _size_places(text, letter_places)
     spans = _letter_sizes(text, places)
+    if places == [] and not any(atom.unit is not None and atom.unit.kind == "length"
+                                for atom in atoms):
+        return spans  # no label and no length: no run is a size (most food labels)
     for run in _runs(text, atoms):
+        if len(run) == 1 and (run[0].unit.kind != "length" if run[0].unit is not None
+                              else places == []):
+            continue  # a lone mass, volume or count; a bare number with no label in the text
         kinds = {atom.unit.kind if atom.unit else "bare" for atom in run}
         if not kinds <= {"bare", "length"}:
             continue
@@ -103,17 +151,19 @@ def _size_spans(text: str, atoms: Sequence[Atom]) -> list[tuple[int, int]]:
     return spans
 
 
-def find_sizes(text: str, atoms: Sequence[Atom] | None = None) -> list[str]:
+def find_sizes(text: str, atoms: Sequence[Atom] | None = None,
+               letter_places: list[int] | None = None) -> list[str]:
     """Sizes as written: "2 m x 1,15 m", "30x25x10 cm", "ukuran 40 cm", "size 42", "XL".
 
     Kept apart from net quantities so a rule can ask "is the size stated?" for crafts and
     clothes. A run holding a mass or volume ("2 x 250 gr", "ukuran 250 gr") is no size.
-    `atoms`: the scan of this very text when the caller has it.
+    `atoms`: the scan of this very text when the caller has it; `letter_places`: where its
+    cue scan found `size_word_group`, when the caller has that (`parsed.Parsed.share`).
     """
     text = bounded(text)
     sizes: list[str] = []
     last_end = -1
-    found = _size_spans(text, scan(text) if atoms is None else atoms)
+    found = _size_spans(text, scan(text) if atoms is None else atoms, letter_places)
     for start, end in sorted(found, key=lambda s: (s[0], -s[1])):
         if start >= last_end:
             sizes.append(text[start:end].strip())
