@@ -13,7 +13,7 @@ from typing import Any
 
 from ..text.lexicon import split_words
 from ..text.normalize import fold
-from ..text.runs import LETTERS, ascii_class, ascii_runs
+from ..text.runs import LETTERS, ascii_class, ascii_kinds, ascii_runs
 from ..types import Listing
 from . import title_hygiene
 from .texts import ListingTexts
@@ -28,8 +28,6 @@ _LONE_SYMBOLS_ASCII = re.compile(
     f"{_SYMBOL}(?<!{_WORD_CHAR}{_SYMBOL}){_SYMBOL}*(?!{_WORD_CHAR})")
 """`_LONE_SYMBOLS` on ASCII text, its classes written out (`runs.ascii_class`)."""
 _SYMBOL_RUN = re.compile(r"([^\w\s])\1+|[\U0001F300-\U0001FAFF\u2600-\u27BF]{2,}")
-_TWO_SYMBOLS = re.compile(r"[^\w\s]{2}")
-_SHOUTED = re.compile(r"[A-Z]{4}")
 
 
 def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
@@ -45,7 +43,7 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
         "title.clean": _clean(text, noise.spans, bool(runs), symbols),
         "title.missing": not text,
         "title.chars": len(text),
-        "title.words": len(text.split()),
+        "title.words": word_count(text),
         "title.upper_ratio": upper_ratio(text, brand),
         "title.promo_words": noise.promo,
         "title.symbol_runs": runs[:10],
@@ -53,12 +51,21 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
         "title.slots": slots,
         **slot_features(slots),
         "title.repeated_words": title_hygiene.repeated_words(text),
-        "title.separators": title_hygiene.separators(text),
+        "title.separators": title_hygiene.separators(text, symbols),
         "title.type_count": type_count(text),
         "title.claims": noise.claims,
         "title.contacts": noise.contacts,
-        "description.words": len(texts.description.text.split()),
+        "description.words": word_count(texts.description.text),
     }
+
+
+def word_count(normalized: str) -> int:
+    """`len(normalized.split())` for a `normalize`d text, read off its spaces.
+
+    `normalize` leaves one space between words and none at either end, except when it cuts
+    a long text right after one. Counting spaces lists no words: a description has hundreds.
+    """
+    return normalized.count(" ") + (normalized[-1] != " ") if normalized else 0
 
 
 def slot_features(slots: dict[str, str]) -> dict[str, Any]:
@@ -81,9 +88,13 @@ def may_run(text: str, symbols: bool) -> bool:
     """False only when `text` holds no symbol run; `symbols`: whether it holds any symbol.
 
     In ASCII there is no emoji, and a repeated symbol is two symbols side by side: one
-    class scan, which `re` runs in C, where the run pattern is tried at every position.
+    substring test on the title's character kinds (`runs.ascii_kinds`), where the run
+    pattern is tried at every position.
     """
-    return symbols and (not text.isascii() or _TWO_SYMBOLS.search(text) is not None)
+    if not symbols:
+        return False
+    kinds = ascii_kinds(text)
+    return kinds is None or b"##" in kinds
 
 
 def clean_title(text: str) -> str:
@@ -120,8 +131,8 @@ def upper_ratio(text: str, brand: str = "") -> float:
     are legitimately capitalised, and so are the words of the listing's own brand
     ("KYLAFOOD"); a seller shouting "KERIPIK PEDAS MANTAP" is not.
     """
-    if text.isascii():
-        if _SHOUTED.search(text) is None:
+    if (kinds := ascii_kinds(text)) is not None:
+        if b"AAAA" not in kinds:
             return 0.0  # an ASCII word of 4+ capitals holds four capitals in a row: none here
         words = [w for w in ascii_runs(text, LETTERS) or () if len(w) >= 4]
     else:

@@ -9,7 +9,11 @@ a rule can quote it back to the seller. Patterns are bounded (no nested quantifi
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections import Counter
+from collections.abc import Iterable
+from itertools import filterfalse
 from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -23,6 +27,10 @@ from .title_words import annotate, settings
 # A list separator: a pipe or semicolon anywhere, a comma, a slash or dash set off by a space
 # ("Kerupuk / Krupuk", "tgf58 - Hitam"); not "1/2", "S/M", "oleh-oleh".
 _SEPARATOR = re.compile(r"[|;,]|\s[/\-–—]|[/\-–—]\s")
+_SEPARATOR_AT = re.compile(r"[|;,\s/\-–—](?:(?<=[|;,])|(?<=\s)[/\-–—]|(?<=[/\-–—])\s)")
+"""`_SEPARATOR` opening with one class of every character a separator starts with: `re`
+skips to those in C, where it tried three alternatives at every position. The look-behinds
+tell which alternative the character began (none of them begins two)."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+?62|0)[\s.\-]?8[0-9](?:[\s.\-]?[0-9]){6,11}(?![0-9])")
 _URL = re.compile(
@@ -42,7 +50,7 @@ def word_chars_only(text: str) -> bool:
     return text.replace(" ", "").isalnum()
 
 
-def separators(text: str) -> int:
+def separators(text: str, symbols: bool | None = None) -> int:
     """How many list separators the title holds: 3+ means a keyword list, not a name.
 
     Counted as items minus one, where an item names something: it holds a word that is not
@@ -50,15 +58,30 @@ def separators(text: str) -> int:
     nothing ("/ / /"), and a size after one ("Keripik Pedas, 250 g", "... / isi 10") is the
     listing's spec, not a keyword — so adding a missing net quantity after a stray "/"
     never starts the count (both found by the property "adding a net quantity never
-    lowers the score").
+    lowers the score"). `symbols`: `not word_chars_only(text)`, when the caller has it.
     """
-    if word_chars_only(text):
+    if not (not word_chars_only(text) if symbols is None else symbols):
         return 0
-    pieces = _SEPARATOR.split(text)
-    if len(pieces) == 1:
+    cuts = [match.span() for match in _SEPARATOR_AT.finditer(text)]
+    if not cuts:
         return 0  # no separator: one item at most
-    items = [piece for piece in pieces if names_something(piece)]
-    return max(0, len(items) - 1)
+    return max(0, _named_pieces(text, cuts) - 1)
+
+
+def _named_pieces(text: str, cuts: list[tuple[int, int]]) -> int:
+    """How many pieces of `text` between the separators at `cuts` name something.
+
+    On ASCII text the title's letters are cut out once, lower-cased (offsets kept), and a
+    piece's words are a slice of them: one split and one set test a piece, where each
+    piece was translated on its own.
+    """
+    pieces = zip((0, *(end for _, end in cuts)), (*(start for start, _ in cuts), len(text)),
+                 strict=True)
+    if not text.isascii():
+        return sum(names_something(text[start:end]) for start, end in pieces)
+    letters = text.lower().encode("ascii").translate(LETTERS).decode("ascii")
+    spec = _spec_words()
+    return sum(not spec.issuperset(letters[start:end].split()) for start, end in pieces)
 
 
 def names_something(piece: str) -> bool:
@@ -78,35 +101,45 @@ def _spec_words() -> frozenset[str]:
     return frozenset(unit_table()) | {word for label in labels for word in label}
 
 
+_INITIAL = operator.itemgetter(0)
+
+
 def repeated_words(text: str) -> list[str]:
     """Words written more than once, exactly or almost ("sepatu ... sepatuu"), folded.
 
     Numbers and units are skipped ("2 x 250 g" repeats nothing a buyer would notice);
     fuzzy pairs are only tried between words with the same first letter and similar
-    length, so the check stays cheap on long titles.
+    length, so the check stays cheap on long titles. The words of letters that are no unit
+    are picked out in C, and when no two share a first letter (half the titles) none can
+    repeat another: one set test decides.
     """
+    kept = list(filterfalse(unit_table().__contains__, filter(str.isalpha, annotate(text).folded)))
+    if len(set(map(_INITIAL, kept))) == len(kept):
+        return []  # no two words share a first letter: none is written twice, or almost
     cfg = settings()
-    units = unit_table()
     shortest = cfg["repeat_min_len"]
-    seen: dict[str, int] = {}
-    for word in annotate(text).folded:
-        if len(word) >= shortest and word.isalpha() and word not in units:
-            seen[word] = seen.get(word, 0) + 1
-    repeats = [w for w, n in seen.items() if n > 1]
-    return (repeats + _fuzzy_pairs(seen, cfg))[:10]
+    words = [word for word in kept if len(word) >= shortest]
+    distinct = dict.fromkeys(words)  # each word once, in the order first written
+    repeats = [] if len(distinct) == len(words) else [
+        word for word, n in Counter(words).items() if n > 1]
+    return (repeats + _fuzzy_pairs(distinct, cfg))[:10]
 
 
-def _fuzzy_pairs(seen: dict[str, int], cfg: dict[str, Any]) -> list[str]:
+def _fuzzy_pairs(seen: Iterable[str], cfg: dict[str, Any]) -> list[str]:
     """"a/b" for distinct words that are almost the same, in the order of a plain double loop
-    over `seen`; only words sharing a first letter are paired (most titles have none)."""
+    over `seen`. Only words sharing a first letter are paired: most titles have none, and
+    the pairs are tried among the words whose first letter another word shares."""
     shortest = cfg["fuzzy_min_len"]
     distinct = [w for w in seen if len(w) >= shortest]
-    if len({w[0] for w in distinct}) == len(distinct):
+    initials = list(map(_INITIAL, distinct))
+    if len(set(initials)) == len(initials):
         return []
+    shared = Counter(initials)
+    paired = [w for w in distinct if shared[w[0]] > 1]
     cutoff = cfg["fuzzy_repeat_ratio"] / 100.0
     pairs: list[str] = []
-    for i, a in enumerate(distinct):
-        for b in distinct[i + 1:]:
+    for i, a in enumerate(paired):
+        for b in paired[i + 1:]:
             if (a[0] == b[0] and abs(len(a) - len(b)) <= 2
                     and Indel.normalized_similarity(a, b) >= cutoff):
                 pairs.append(f"{a}/{b}")
@@ -145,15 +178,16 @@ def noise(text: str) -> Noise:
     for the garbage collector to move and rescan them, which cost more than they saved."""
     spans: list[tuple[int, int]] = []
     promo_found, claims_found, platforms_found = phrase_spans_all(text, NOISE_LEXICONS)
-    promo = _phrases(promo_found, spans)
-    claims = _phrases(claims_found, spans)
+    promo = _phrases(promo_found, spans) if promo_found else []
+    claims = _phrases(claims_found, spans) if claims_found else []
     contacts: list[str] = []
     for rx in _patterns(text):
         for match in rx.finditer(text):
             spans.append(match.span())
             contacts.append(match.group(0).strip())
-    contacts += _phrases(platforms_found, spans)
-    return Noise(promo, claims, contacts[:10], tuple(sorted(spans)))
+    if platforms_found:
+        contacts += _phrases(platforms_found, spans)
+    return Noise(promo, claims, contacts[:10], tuple(sorted(spans)) if spans else ())
 
 
 def without(text: str, spans: tuple[tuple[int, int], ...]) -> str:

@@ -16,7 +16,7 @@ import re
 from ..text.lexicon import Span, merged_index, split_words
 from ..text.normalize import fold
 from ..text.parsed import Parsed
-from .title_words import TYPES, Annotation, annotate, settings
+from .title_words import Annotation, annotate, settings
 
 __all__ = ["find_slots", "product_type", "settings", "type_category", "type_count"]
 
@@ -42,11 +42,10 @@ class _Words:
         self.folded = ann.folded
         self.taken: set[int] = set()
 
-    def text(self, span: Span) -> str:
-        return " ".join(self.raw[span[0]:span[1]])
-
-    def claim(self, span: Span) -> None:
+    def take(self, span: Span) -> str:
+        """Claim the words of `span` for one slot, and return them as written."""
         self.taken.update(range(span[0], span[1]))
+        return " ".join(self.raw[span[0]:span[1]])
 
 
 def _words(text: str) -> _Words:
@@ -63,7 +62,7 @@ def _categories() -> dict[str, str]:
 
 def product_type(words: _Words) -> tuple[Span, str] | None:
     """The first (then longest) product type in the title, and its category."""
-    spans = words.ann.spans(TYPES)
+    spans = words.ann.types
     if not spans:
         return None
     return spans[0], _categories()[spans[0][2]]
@@ -78,8 +77,7 @@ def _origin(words: _Words) -> str | None:
     ambiguous = {phrase for _, _, phrase in words.ann.spans("regions_ambiguous")}
     for span in regions:
         if span[0] in cue_ends or span[2] not in ambiguous:
-            words.claim(span)
-            return words.text(span)
+            return words.take(span)
     return None
 
 
@@ -93,16 +91,14 @@ def _brand(words: _Words, type_start: int | None, brand: str) -> str | None:
     n = len(wanted)
     for i in range(len(words.folded) - n + 1 if n else 0):
         if words.folded[i:i + n] == wanted:
-            words.claim((i, i + n, ""))
-            return words.text((i, i + n, ""))
+            return words.take((i, i + n, ""))
     limit = settings()["brand_max_words"]
     if not type_start or type_start > limit or words.taken & set(range(type_start)):
         return None
     lead = words.raw[:type_start]
     known = words.ann.any_before(BRAND_KNOWN, type_start)
     if not known and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in lead):
-        words.claim((0, type_start, ""))
-        return " ".join(lead)
+        return words.take((0, type_start, ""))
     return None
 
 
@@ -112,19 +108,17 @@ def _descriptors(words: _Words, food: bool, type_span: Span | None) -> dict[str,
     A craft's type may itself name its material or technique ("Tas Rotan", "Tenun Ikat"):
     those words count for bahan/teknik too, but never as a variant.
     """
-    lexicons = FOOD_ONLY if food else CRAFT_FIRST
-    if words.ann.found.keys().isdisjoint(lexicons):
-        return {}  # no phrase of any of them in the title
-    found: dict[str, list[str]] = {}
-    in_type = set(range(type_span[0], type_span[1])) if type_span else set()
-    for lexicon in lexicons:
-        if lexicon not in words.ann.found:
-            continue  # no phrase of it in the title
-        skip = words.taken - in_type if lexicon != "flavours" else words.taken
-        for span in words.ann.spans(lexicon, skip)[:3]:
-            words.claim(span)
-            found.setdefault(SLOT_OF[lexicon], []).append(words.text(span))
-    return {slot: " ".join(parts) for slot, parts in found.items()}
+    found = words.ann.found
+    slots: dict[str, str] = {}
+    for lexicon in FOOD_ONLY if food else CRAFT_FIRST:
+        if lexicon not in found:
+            continue  # no phrase of it in the title (most lexicons, most titles)
+        skip = words.taken
+        if lexicon != "flavours" and type_span:
+            skip = skip - set(range(type_span[0], type_span[1]))
+        if parts := [words.take(span) for span in words.ann.spans(lexicon, skip)[:3]]:
+            slots[SLOT_OF[lexicon]] = " ".join(parts)  # (one lexicon fills each slot)
+    return slots
 
 
 def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict[str, str]:
@@ -136,8 +130,7 @@ def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict
     slots: dict[str, str] = {}
     typed = product_type(words)
     if typed:
-        words.claim(typed[0])
-        slots["jenis"] = words.text(typed[0])
+        slots["jenis"] = words.take(typed[0])
     if (merek := _brand(words, typed[0][0] if typed else None, brand)) is not None:
         slots["merek"] = merek
     food = typed is not None and typed[1] == "kuliner"
@@ -160,7 +153,7 @@ def type_count(text: str) -> int:
     ann = annotate(text)
     cues = ann.spans("cues_purpose")
     stop = cues[0][0] if cues else len(ann.folded)
-    return len({phrase for start, _, phrase in ann.spans(TYPES) if start < stop})
+    return len({phrase for start, _, phrase in ann.types if start < stop})
 
 
 def type_category(text: str) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any, NamedTuple
@@ -25,7 +26,7 @@ import yaml
 from ..text.folded import _word_variants as word_variants  # fold's own table
 from ..text.lexicon import Span, merged_index, split_words, term_index
 from ..text.normalize import fold
-from ..text.runs import LETTERS, ascii_runs
+from ..text.runs import ALNUM, LETTERS, ascii_runs
 
 TYPES = "types"
 """The product-type lexicons of `title_settings.yaml`, searched as one (a merged index)."""
@@ -34,8 +35,10 @@ LEXICONS = ("regions", "cues_origin", "regions_ambiguous", "not_brands", "flavou
 """The slot lexicons a title is annotated with, besides the product types."""
 
 Match = tuple[int, int, str]  # word start, length in words, phrase
-# first word -> ((phrase length, {folded words: (phrase, lexicons)}), ...), longest first
-SlotIndex = dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, tuple[str, ...]]]], ...]]
+Hit = tuple[str, tuple[str, ...]]  # a phrase and the lexicons listing it
+# first word -> ((phrase length, {folded words: hit}), ...), longest first; for the one-word
+# phrase (the first word itself) the hit stands in place of its one-entry dict
+SlotIndex = dict[str, tuple[tuple[int, dict[tuple[str, ...], Hit] | Hit], ...]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,32 +58,39 @@ def _indexes() -> Iterable[tuple[str, dict]]:
 def slot_index() -> SlotIndex:
     """Every slot lexicon in one index: a title word that starts no phrase of any of them
     costs one dict probe in all, instead of one per lexicon. A lexicon maps folded words
-    to the phrase " ".join(words) (`term_index`), so one phrase serves every lexicon."""
+    to the phrase " ".join(words) (`term_index`), so one phrase serves every lexicon.
+    A one-word phrase is its first word: its hit needs no probe, and is stored as is."""
     grouped: dict[str, dict[int, dict[tuple[str, ...], list[str]]]] = {}
     for name, index in _indexes():
         for first, by_length in index.items():
             for n, keys in by_length:
                 for key in keys:
                     grouped.setdefault(first, {}).setdefault(n, {}).setdefault(key, []).append(name)
-    return {first: tuple((n, {key: (" ".join(key), tuple(names)) for key, names in keys.items()})
-                         for n, keys in sorted(lengths.items(), reverse=True))
-            for first, lengths in grouped.items()}
+    index: SlotIndex = {}
+    for first, lengths in grouped.items():
+        hits = [(n, {key: (" ".join(key), tuple(names)) for key, names in keys.items()})
+                for n, keys in sorted(lengths.items(), reverse=True)]
+        index[first] = tuple((n, keys if n > 1 else keys[(first,)]) for n, keys in hits)
+    return index
 
 
 def candidates(words: tuple[str, ...]) -> dict[str, list[Match]]:
     """Lexicon -> its phrases matching folded `words`: left to right, and at one word
     longest first (the order `find_terms` tries them in)."""
     index = slot_index()
-    found: dict[str, list[Match]] = {}
     if index.keys().isdisjoint(words):
-        return found  # no word starts a phrase: the usual case, decided in C
+        return {}  # no word starts a phrase: the usual case, decided in C
+    found: defaultdict[str, list[Match]] = defaultdict(list)
     for i, word in enumerate(words):
-        for n, keys in index.get(word, ()):
-            if (hit := keys.get(words[i:i + n])) is not None:
-                match = (i, n, hit[0])
-                for name in hit[1]:
-                    found.setdefault(name, []).append(match)
-    return found
+        if word not in index:
+            continue
+        for n, keys in index[word]:
+            hit = keys if n == 1 else keys.get(words[i:i + n])  # type: ignore[union-attr]
+            if hit is not None:
+                phrase, names = hit  # type: ignore[misc]
+                for name in names:
+                    found[name].append((i, n, phrase))
+    return dict(found)  # (a plain dict: readers only look lexicons up)
 
 
 class Annotation(NamedTuple):
@@ -91,18 +101,13 @@ class Annotation(NamedTuple):
     raw: tuple[str, ...]
     folded: tuple[str, ...]
     found: dict[str, list[Match]]
+    types: list[Span]
+    """`spans(TYPES)`: the slots and the type count both read the product types."""
 
     def spans(self, name: str, taken: set[int] | None = None) -> list[Span]:
-        """`find_terms(self.folded, name, taken)`, from the candidates: once a phrase is
-        chosen at a word, the shorter ones there (and the words it covers) are skipped."""
-        spans: list[Span] = []
-        free = 0  # words before this belong to the phrase chosen last
-        for i, n, phrase in self.found.get(name, ()):
-            if i < free or (taken and (i in taken or not taken.isdisjoint(range(i, i + n)))):
-                continue
-            spans.append((i, i + n, phrase))
-            free = i + n
-        return spans
+        """`find_terms(self.folded, name, taken)`, from the candidates (`choose`)."""
+        matches = self.found.get(name)
+        return choose(matches, taken) if matches else []
 
     def any_before(self, names: tuple[str, ...], end: int) -> bool:
         """Whether `find_terms(self.folded[:end], name)` finds anything for some name: it
@@ -110,21 +115,68 @@ class Annotation(NamedTuple):
         return any(i + n <= end for name in names for i, n, _ in self.found.get(name, ()))
 
 
+def choose(matches: list[Match], taken: set[int] | None = None) -> list[Span]:
+    """The phrases `find_terms` chooses among a lexicon's candidates `matches`: once a
+    phrase is chosen at a word, the shorter ones there (and the words it covers) are
+    skipped, and so is a phrase over a `taken` word."""
+    spans: list[Span] = []
+    free = 0  # words before this belong to the phrase chosen last
+    for i, n, phrase in matches:
+        if i < free or (taken and (i in taken or not taken.isdisjoint(range(i, i + n)))):
+            continue
+        spans.append((i, i + n, phrase))
+        free = i + n
+    return spans
+
+
+def _annotation(raw: tuple[str, ...], folded: tuple[str, ...]) -> Annotation:
+    found = candidates(folded)
+    types = found.get(TYPES)
+    return Annotation(raw, folded, found, choose(types) if types else [])
+
+
 @functools.lru_cache(maxsize=8)
 def annotate(text: str) -> Annotation:
     """The annotation of normalised `text`; remembered, as slots, the type count and the
     hygiene measures of one listing all read it. A few entries are enough for that: kept
     longer, they lived long enough for the garbage collector to move and rescan them."""
+    if (plain := plain_words(text)) is not None:
+        return _annotation(*plain)
     raw = tuple(split_words(text))
     low = folded_words(text, raw)
     if low is None:
         low = tuple(split_words(fold(text)))
         if len(low) != len(raw):  # a case mapping changed a length: output the folded words
             raw = low
-    return Annotation(raw, low, candidates(low))
+    return _annotation(raw, low)
 
 
 _ASCII_LETTERS = re.compile(r"[a-z]+")
+
+
+def plain_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """`split_words(text)` and its folded words (`folded_words`) for a printable ASCII
+    text without "-" or "'" (two real titles in three); None for any other text.
+
+    Without those two no word is joined, so the words are the runs of letters and digits
+    (`runs.ALNUM`, as `split_words` reads them), and the folded words are the same runs of
+    the lower-cased text: one translation serves both, where the words were listed, then
+    joined, lower-cased and listed again.
+    """
+    variants = word_variants()
+    if (variants is None or "-" in text or "'" in text
+            or not (text.isascii() and text.isprintable())):
+        return None
+    spaced = text.encode("ascii").translate(ALNUM).decode("ascii")
+    return tuple(spaced.split()), _folded(spaced.lower(), variants)
+
+
+def _folded(low: str, variants: dict[str, str]) -> tuple[str, ...]:
+    """The words of lower-cased printable ASCII `low`, each letter run that is a spelling
+    variant replaced (most titles hold none, which one set test tells)."""
+    if not variants.keys().isdisjoint(ascii_runs(low, LETTERS)):  # type: ignore[arg-type]
+        low = _ASCII_LETTERS.sub(lambda m: variants.get(m.group(0), m.group(0)), low)
+    return tuple(low.split())
 
 
 def folded_words(text: str, raw: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -141,7 +193,4 @@ def folded_words(text: str, raw: tuple[str, ...]) -> tuple[str, ...] | None:
     variants = word_variants()
     if variants is None or not (text.isascii() and text.isprintable()):
         return None
-    joined = " ".join(raw).lower()
-    if not variants.keys().isdisjoint(ascii_runs(joined, LETTERS)):  # type: ignore[arg-type]
-        joined = _ASCII_LETTERS.sub(lambda m: variants.get(m.group(0), m.group(0)), joined)
-    return tuple(joined.split())
+    return _folded(" ".join(raw).lower(), variants)

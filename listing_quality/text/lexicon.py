@@ -16,6 +16,7 @@ from .phrases import (
     find_lowered_all,
     find_matches,
     first_word_index,
+    first_words,
     lowered_index,
     lowered_regex,
 )
@@ -59,15 +60,17 @@ def phrase_spans(text: str, name: str) -> list[re.Match[str]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _all_of(names: tuple[str, ...]) -> tuple[Search, ...]:
-    return tuple((phrase_pattern(name), _lowered_pattern(name), lowered_index(load_words(name)))
-                 for name in names)
+def _all_of(names: tuple[str, ...]) -> tuple[tuple[Search, ...], frozenset[str] | None]:
+    """The searches of lexicons `names`, and every first word of theirs (`first_words`)."""
+    searches = tuple((phrase_pattern(name), _lowered_pattern(name),
+                      lowered_index(load_words(name))) for name in names)
+    return searches, first_words(searches)
 
 
 def phrase_spans_all(text: str, names: tuple[str, ...]) -> list[list[re.Match[str]]]:
     """`[phrase_spans(text, name) for name in names]`, skipping each lexicon whose first
     words the text lacks (`phrases.find_lowered_all`)."""
-    return find_lowered_all(text, _all_of(names))
+    return find_lowered_all(text, *_all_of(names))
 
 
 def find_phrases(text: str, name: str) -> list[str]:

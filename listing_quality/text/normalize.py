@@ -65,6 +65,8 @@ def normalize(text: object) -> str:
     format characters (zero-width spaces, bidi marks) are invisible in a title but break
     matching. Never raises: an object whose str() fails becomes "".
     """
+    if type(text) is str and not text:
+        return ""  # an empty cell (a brand or description left blank): nothing to read
     if type(text) is str and (clean := already_clean(text[:MAX_TEXT_CHARS])) is not None:
         return clean  # only blanks to collapse (clean.py): most titles and descriptions
     if is_missing(text):

@@ -163,25 +163,41 @@ def lowered_index(phrases: tuple[str, ...]) -> WordIndex | None:
     return frozenset(plain), plain  # type: ignore[return-value]
 
 
-def find_lowered_all(text: str, searches: tuple[Search, ...]) -> list[list[re.Match[str]]]:
+def first_words(searches: tuple[Search, ...]) -> frozenset[str] | None:
+    """Every first word of the lexicons of `searches` (`lowered_index`), or None when one of
+    them cannot be searched by word."""
+    indexes = [index for _, _, index in searches]
+    if not all(indexes):
+        return None
+    return frozenset().union(*(firsts for firsts, _ in indexes))  # type: ignore[misc]
+
+
+def find_lowered_all(text: str, searches: tuple[Search, ...],
+                     firsts: frozenset[str] | None = None) -> list[list[re.Match[str]]]:
     """`find_lowered` for several lexicons of one text, searched by word (`find_by_word`).
 
     Most titles hold no phrase of any of them (nine in ten real titles have no promo word,
     claim or platform), and a title with one rarely holds a second lexicon's. A match
     starts with a phrase's first word standing alone (see `first_word_index`): the text's
-    words are listed once, in C, a set test per lexicon tells which of its first words are
-    there, and only those are tried, where a regex of every phrase was tried at every
-    position of every title.
+    words are listed once, in C, a set test tells whether any first word of any of the
+    lexicons is there (`firsts`: `first_words(searches)`, when the caller keeps it), one
+    per lexicon which of its first words are, and only those are tried, where a regex of
+    every phrase was tried at every position of every title.
     """
     low = lowered(text)
-    if low is None or not all(index for _, _, index in searches):
+    if firsts is None:
+        firsts = first_words(searches)
+    if low is None or firsts is None:
         return [find_lowered(text, pattern, plain) for pattern, plain, _ in searches]
     words = ascii_runs(low, WORD)
     if words is None:
         words = _WORD.findall(low)
+    present = firsts.intersection(words)
+    if not present:
+        return [[] for _ in searches]  # no first word of any of them: the usual title
     found: list[list[re.Match[str]]] = []
-    for _, _, (firsts, index) in searches:  # type: ignore[misc]
-        hits = firsts.intersection(words)
+    for _, _, (starts, index) in searches:  # type: ignore[misc]
+        hits = starts.intersection(present)
         found.append(find_by_word(low, hits, index) if hits else [])
     return found
 

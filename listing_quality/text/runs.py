@@ -35,6 +35,32 @@ def ascii_runs(text: str, table: bytes) -> list[str] | None:
     return text.encode("ascii").translate(table).decode("ascii").split()
 
 
+def _kinds() -> bytes:
+    """Each byte as its `ascii_kinds` kind, read off the regex classes themselves."""
+    kinds = [("A", re.compile("[A-Z]")), ("a", re.compile("[a-z]")), ("0", re.compile("[0-9]")),
+             ("_", re.compile(r"\w")), (" ", re.compile(r"\s"))]
+    return bytes(ord(next((kind for kind, one in kinds if one.fullmatch(chr(code))), "#"))
+                 for code in range(256))
+
+
+KINDS = _kinds()
+
+
+def ascii_kinds(text: str) -> bytes | None:
+    """`text` with each character replaced by its kind: "A" a capital, "a" a small letter,
+    "0" a digit, "_" the other word character, " " a blank (`\\s`), "#" a symbol
+    (`[^\\w\\s]`); None unless `text` is ASCII.
+
+    A title is asked several questions about its shape: does it hold four capitals in a
+    row (`[A-Z]{4}`), two symbols side by side (`[^\\w\\s]{2}`)? Each was a regex search
+    trying every position; on the kinds each is one substring test (b"AAAA", b"##"), and
+    the kinds themselves are one `bytes.translate`, all in C.
+    """
+    if not text.isascii():
+        return None
+    return text.encode("ascii").translate(KINDS)
+
+
 def ascii_class(char_class: str) -> str:
     """The ASCII characters that the one-character regex `char_class` matches (as `re` reads
     it on str, Unicode rules), written out as a plain class: a regex built of these matches
