@@ -56,19 +56,20 @@ class CategoryModel:
         found: set[int] = set()
         for word in fold(title[:self.ngrams["max_chars"]]).split():
             found |= self._word_indices(word)
-        z = self.intercept.copy()
+        z = self.intercept.copy()[None, :]
         if found:
             idx = sorted(found)
-            z += np.add.reduceat(self.coef.T[idx], [0], axis=0)[0] / math.sqrt(len(idx))
-        e = np.exp(z - z.max())
-        return e / e.sum()
+            z += np.add.reduceat(self.coef.T[idx], [0], axis=0) / math.sqrt(len(idx))
+        return _softmax(z)[0]
 
     def infer(self, title: object) -> tuple[str, float]:
-        return self.infer_many([title])[0]
+        return self._best(self.proba(title)[None, :])[0]
 
     def infer_many(self, titles: Sequence[object]) -> list[tuple[str, float]]:
         """(most likely class, its probability) of each title."""
-        p = self.proba_many(titles)
+        return self._best(self.proba_many(titles))
+
+    def _best(self, p: np.ndarray) -> list[tuple[str, float]]:
         best = p.argmax(axis=1)
         return [(self.classes[b], float(p[i, b])) for i, b in enumerate(best.tolist())]
 
@@ -92,8 +93,7 @@ class CategoryModel:
         if len(known):
             sums = np.add.reduceat(self.coef.T[found], (ends - lengths)[known], axis=0)
             z[known] += sums / np.sqrt(lengths[known].astype(float))[:, None]
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        return (e / e.sum(axis=1, keepdims=True))[np.array(row_title, dtype=np.intp)]
+        return _softmax(z)[np.array(row_title, dtype=np.intp)]
 
     def _word_indices(self, word: str) -> frozenset[int]:
         memo = self._words
@@ -120,6 +120,12 @@ class CategoryModel:
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_payload(), ensure_ascii=False,
                                          separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of decision values (one row per title)."""
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def load_category_model(path: str | Path) -> CategoryModel:
@@ -158,7 +164,11 @@ def auto_rubric(category: str | None, title: object) -> str:
     model = shipped()
     if model is None:
         return FALLBACK
-    rubric, p = model.infer(title)
+    return _decided(*model.infer(title))
+
+
+def _decided(rubric: str, p: float) -> str:
+    """The inferred rubric when the model names one it is precise on, surely enough."""
     rules = settings()
     return rubric if rubric in rules["infer_to"] and p >= rules["infer_min"] else FALLBACK
 
@@ -177,11 +187,10 @@ def auto_rubrics(categories: Sequence[str | None], titles: Sequence[object]) -> 
     model = shipped()
     if model is None or not blank:
         return out
-    rules = settings()
-    for rows, (rubric, p) in zip(blank.values(), model.infer_many(list(blank)), strict=True):
-        if rubric in rules["infer_to"] and p >= rules["infer_min"]:
-            for i in rows:
-                out[i] = rubric
+    for rows, inferred in zip(blank.values(), model.infer_many(list(blank)), strict=True):
+        decided = _decided(*inferred)
+        for i in rows:
+            out[i] = decided
     return out
 
 
