@@ -60,7 +60,9 @@ def separators(text: str, symbols: bool | None = None) -> int:
     never starts the count (both found by the property "adding a net quantity never
     lowers the score"). `symbols`: `not word_chars_only(text)`, when the caller has it.
     """
-    if not (not word_chars_only(text) if symbols is None else symbols):
+    if symbols is None:
+        symbols = not word_chars_only(text)
+    if not symbols:
         return 0
     cuts = [match.span() for match in _SEPARATOR_AT.finditer(text)]
     if not cuts:
