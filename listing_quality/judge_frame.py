@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .fact_columns import Facts, FactTable
 from .judge_columns import LossTable, columns_of, evaluate_columns, features_of
 from .model import Model, resolve_model
 from .rubric import Rubric
@@ -31,12 +32,12 @@ if TYPE_CHECKING:  # api calls this module (through the streaming score_frame)
     from .api import ModelFn, Options
 
 
-def judge_frame(listings: Sequence[Listing], facts: Sequence[dict[str, Any]],
+def judge_frame(listings: Sequence[Listing], facts: Sequence[dict[str, Any]] | FactTable,
                 options: Options, model: ModelFn | None = None, *, index: Any = None
                 ) -> pd.DataFrame:
     """`api.results_frame([api.judge(...) for each listing], index, options.lang)`, by
     columns. Like `api.judge`, stores each listing's probability in its facts
-    ("model.probability").
+    ("model.probability"). `facts`: one dict per listing, or a `FactTable` of them.
     """
     from .api import _chosen  # here, not at the top: api imports the modules that call us
 
@@ -51,17 +52,19 @@ def judge_frame(listings: Sequence[Listing], facts: Sequence[dict[str, Any]],
     columns["id"] = [item.id for item in listings]
     columns["model_probability"] = probability
     for rubric, rows in _by_rubric(listings, options):
-        part = [facts[i] for i in rows]
+        part = facts.take(rows) if isinstance(facts, FactTable) else [facts[i] for i in rows]
         read = _read_group(part, rubric, batched, probability, rows)
         _fill(columns, rows, _judge_group(part, read, rubric, probability, rows, fn,
                                           options.lang))
+    if batched and isinstance(facts, FactTable):
+        facts.set("model.probability", probability)  # a group's table may be its own copy
     frame = pd.DataFrame(columns, columns=list(OUTPUT_COLUMNS))
     if index is not None:
         frame.index = index
     return conform(frame)
 
 
-def predict_all(fn: Any, facts: Sequence[dict[str, Any]],
+def predict_all(fn: Any, facts: Facts,
                 columns: Mapping[str, Sequence[Any]] | None = None) -> list[float | None]:
     """`api._predict` per listing: a `Model` in one batched call (over `columns` when the
     caller already read its inputs), any other callable per row (a failing call -> None);
@@ -83,15 +86,17 @@ def _batched(fn: Any) -> bool:
     return isinstance(fn, Model) and type(fn).__call__ is Model.__call__
 
 
-def _store(facts: Sequence[dict[str, Any]], probability: list[float | None]
-           ) -> list[float | None]:
+def _store(facts: Facts, probability: list[float | None]) -> list[float | None]:
     """Each probability into its listing's facts, as `api.judge` stores it."""
+    if isinstance(facts, FactTable):
+        facts.set("model.probability", probability)
+        return probability
     for row, p in zip(facts, probability, strict=True):
         row["model.probability"] = p
     return probability
 
 
-def _read_group(part: Sequence[dict[str, Any]], rubric: Rubric, model: Model | None,
+def _read_group(part: Facts, rubric: Rubric, model: Model | None,
                 probability: list[float | None], rows: Sequence[int]
                 ) -> dict[str, list[Any]]:
     """The facts a group's rules read, as columns. With a batched model its inputs are
@@ -132,7 +137,7 @@ def _by_rubric(listings: Sequence[Listing], options: Options
     return list(groups.values())
 
 
-def _judge_group(facts: Sequence[dict[str, Any]], read: Mapping[str, Sequence[Any]],
+def _judge_group(facts: Facts, read: Mapping[str, Sequence[Any]],
                  rubric: Rubric, probability: Sequence[float | None], rows: Sequence[int],
                  fn: Any, lang: str) -> dict[str, list[Any]]:
     """The score columns of listings sharing one rubric (`read`: their fact columns)."""
@@ -148,7 +153,7 @@ def _judge_group(facts: Sequence[dict[str, Any]], read: Mapping[str, Sequence[An
     return out
 
 
-def _codes_and_top(table: LossTable, scores: ColumnScores, facts: Sequence[dict[str, Any]],
+def _codes_and_top(table: LossTable, scores: ColumnScores, facts: Facts,
                    probability: np.ndarray, fn: Any, lang: str
                    ) -> tuple[list[str], list[str]]:
     """Codes in `Result.findings` order, and the first finding that costs points or is
@@ -169,8 +174,17 @@ def _codes_and_top(table: LossTable, scores: ColumnScores, facts: Sequence[dict[
             tops.append(model_suggestion(point_list[j], float(probability[i]), fn,
                                          facts[i], lang))
         else:
-            tops.append(texts.suggestion(table.rules[rule_list[j]], facts[i]))
+            rule = table.rules[rule_list[j]]
+            tops.append(texts.for_value(rule, _fact(facts, i, rule.feature)))
     return codes, tops
+
+
+def _fact(facts: Facts, i: int, name: str) -> Any:
+    """One fact of listing i, without a dict for it when the facts are columns."""
+    if isinstance(facts, FactTable):
+        values = facts.get(name)
+        return None if values is None else values[i]
+    return facts[i].get(name)
 
 
 def _first_true(flags: np.ndarray, bounds: Sequence[int]) -> np.ndarray:

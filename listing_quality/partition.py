@@ -19,6 +19,7 @@ import pandas as pd
 
 from .adapters.frame import listings_from_frame
 from .adapters.sources import user_overrides
+from .fact_columns import FactTable
 from .features.catalog import CatalogContext, apply_keys, catalog_keys
 from .gc_pause import gc_paused
 from .types import Listing
@@ -87,7 +88,7 @@ def score_partition(pdf: pd.DataFrame, context: CatalogContext, options: Any,
     return judge_measured(listings, facts, context, options, model, row_offset, pdf.index)
 
 
-def judge_measured(listings: Sequence[Listing], facts: list[dict[str, Any]],
+def judge_measured(listings: Sequence[Listing], facts: list[dict[str, Any]] | FactTable,
                    context: CatalogContext, options: Any, model: Any, row_offset: int,
                    index: Any) -> pd.DataFrame:
     """Apply the catalog context to measured listings and judge them over columns.

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .fact_columns import FactTable
 from .features.catalog_peer_record import PeerRecord
 from .features.catalog_prices import (
     NUMERIC,
@@ -107,7 +108,7 @@ def as_peer_columns(records: Sequence[Any]) -> Sequence[Any]:
                        np.array(net, dtype=float), np.array(at, dtype=np.int64), groups)
 
 
-def price_keys_of(columns: Mapping[str, Sequence[Any]], n: int) -> dict[str, Any]:
+def price_keys_of(columns: Mapping[str, Sequence[Any]] | FactTable, n: int) -> dict[str, Any]:
     """`catalog_prices.price_keys`, reading columns instead of one dict per listing."""
     missing = [None] * n
     num = {name: _numbers(_listed(columns.get(name, missing))) for name in NUMERIC}
@@ -118,7 +119,7 @@ def _listed(values: Sequence[Any]) -> Any:
     return values if isinstance(values, np.ndarray) else list(values)
 
 
-def _texts(columns: Mapping[str, Sequence[Any]], n: int
+def _texts(columns: Mapping[str, Sequence[Any]] | FactTable, n: int
            ) -> tuple[list[str], list[str], list[str]]:
     """Category, type and brand per listing, as `catalog_prices._texts` reads them."""
     missing = [None] * n

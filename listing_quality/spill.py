@@ -21,6 +21,8 @@ from typing import Any
 
 import pandas as pd
 
+from .fact_columns import FactTable
+
 Row = tuple[str, str, str, dict[str, Any]]  # id, category, title, facts
 
 
@@ -48,6 +50,32 @@ def read(path: str) -> Iterator[Row]:
         for line in handle:
             item_id, category, title, values, *own = json.loads(line)
             yield item_id, category, title, dict(zip(own[0] if own else names, values, strict=True))
+
+
+def read_table(path: str) -> tuple[list[str], list[str], list[str], FactTable]:
+    """The rows `write` was given, as columns: ids, categories, titles and their facts.
+
+    Judging reads facts by columns, so the rows are transposed as they are, without a
+    dict per listing. A row with facts of its own (see `write`) is laid out in the names
+    of all the rows, its missing facts None, as every columnar reader takes them.
+    """
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        names: list[str] = json.loads(next(handle))
+        rows = [json.loads(line) for line in handle]
+    ids, categories, titles = ([row[k] for row in rows] for k in range(3))
+    if any(len(row) > 4 for row in rows):
+        names, values = _common(names, rows)
+    else:
+        values = [row[3] for row in rows]
+    return ids, categories, titles, FactTable.from_rows(names, values)
+
+
+def _common(names: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """Rows of values in the names every row has or its own, in first-seen order."""
+    named = [dict(zip(row[4] if len(row) > 4 else names, row[3], strict=True))
+             for row in rows]
+    every = list(dict.fromkeys(name for facts in named for name in facts))
+    return every, [[facts.get(name) for name in every] for facts in named]
 
 
 def write_tables(path: str, tables: Mapping[str, pd.DataFrame]) -> None:

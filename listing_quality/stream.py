@@ -132,12 +132,12 @@ def _judge_part(groups: str, folder: str, offset: int, options: Any, model: Any,
     The task carries its own rows of the per-listing tables; the peer-group tables, which
     every slice reads whole, are read from `groups` once per worker (at a million listings
     they hold 80,000 groups, and shipping them with each task, then indexing them again,
-    cost more than judging against them).
+    cost more than judging against them). Its facts are read as columns (`FactTable`),
+    which is how judging reads them.
     """
-    listings, facts = [], []
-    for item_id, category, title, row in spill.read(spill.path_of(folder, offset)):
-        listings.append(Listing(id=item_id, title=title, category=category))
-        facts.append(row)
+    ids, categories, titles, facts = spill.read_table(spill.path_of(folder, offset))
+    listings = [Listing(id=item_id, title=title, category=category)
+                for item_id, category, title in zip(ids, categories, titles, strict=True)]
     context = rows.with_tables(_group_tables(groups))
     return judge_measured(listings, facts, context, options, model, offset, None)
 

@@ -50,7 +50,10 @@ class RuleTexts:
         self._texts: dict[tuple[int, type, Any], str] = {}
 
     def suggestion(self, rule: Rule, facts: Mapping[str, Any]) -> str:
-        value = facts.get(rule.feature)
+        return self.for_value(rule, facts.get(rule.feature))
+
+    def for_value(self, rule: Rule, value: Any) -> str:
+        """The suggestion of a listing whose fact `rule.feature` is `value`."""
         kind = type(value)
         if kind not in _MEMO_TYPES:
             return self._render(rule, value)

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..fact_columns import FactTable
 from ..gc_pause import gc_paused
 from . import catalog_photos, catalog_prices, catalog_titles
 
@@ -94,14 +95,20 @@ def catalog_keys(facts: Sequence[Mapping[str, Any]], ids: Sequence[str],
     return frame[[name for name, _ in KEY_COLUMNS]]
 
 
-def apply_keys(facts: Sequence[Mapping[str, Any]], rows: Sequence[int]) -> pd.DataFrame:
+def apply_keys(facts: Sequence[Mapping[str, Any]] | FactTable, rows: Sequence[int]
+               ) -> pd.DataFrame:
     """What `CatalogContext.apply` reads of a chunk's keys: its rows and price keys.
 
     The title and photo tables are looked up by row, so a chunk whose full keys went to
     the reduction in pass 1 does not hash and fold its titles again to be judged.
     """
-    return pd.DataFrame({"row": np.asarray(rows, dtype=np.int64),
-                         **catalog_prices.price_keys(facts)})
+    if isinstance(facts, FactTable):
+        from ..peer_columns import price_keys_of  # it reads catalog_prices: keep it lazy
+
+        prices = price_keys_of(facts, len(facts))
+    else:
+        prices = catalog_prices.price_keys(facts)
+    return pd.DataFrame({"row": np.asarray(rows, dtype=np.int64), **prices})
 
 
 def reduce_keys(keys: pd.DataFrame,
@@ -153,7 +160,7 @@ class CatalogContext:
         """This context's tables and `other`'s together."""
         return CatalogContext({**self.tables, **other.tables})
 
-    def apply(self, facts: Sequence[Facts], keys: pd.DataFrame) -> None:
+    def apply(self, facts: Sequence[Facts] | FactTable, keys: pd.DataFrame) -> None:
         """Add every catalog feature to each listing's facts, in place."""
         rows = keys["row"].tolist()
         steps: tuple[tuple[str, Callable[[], dict[str, list[Any]]]], ...] = (
@@ -169,12 +176,15 @@ class CatalogContext:
             _write(facts, name, step)
 
 
-def _write(facts: Sequence[Facts], name: str, step: Callable[[], dict[str, list[Any]]]) -> None:
+def _write(facts: Sequence[Facts] | FactTable, name: str,
+           step: Callable[[], dict[str, list[Any]]]) -> None:
     try:
         columns = step()
     except Exception as exc:  # noqa: BLE001 - a catalog pass must not lose the batch
-        for row in facts:
-            row["data.measure_error"] = f"catalog {name}: {exc}"
+        columns = {"data.measure_error": [f"catalog {name}: {exc}"] * len(facts)}
+    if isinstance(facts, FactTable):
+        for feature, values in columns.items():
+            facts.set(feature, values)
         return
     for feature, values in columns.items():
         for row, value in zip(facts, values, strict=True):

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..fact_columns import Facts, fact_columns
 from .photo_decode import settings
 from .photo_hash import same_photo
 
@@ -157,16 +158,17 @@ def _match(sigs: tuple[str, str], hashes: dict[str, tuple[int, int] | None],
         same_photo(sigs[0], sigs[1], cfg)
 
 
-def apply_photos(pairs: pd.DataFrame, facts: Sequence[Mapping[str, Any]],
-                 rows: Sequence[int]) -> dict[str, list[Any]]:
+def apply_photos(pairs: pd.DataFrame, facts: Facts, rows: Sequence[int]
+                 ) -> dict[str, list[Any]]:
     """`catalog.photo_reuse`: per photo, the other listings that show the same photo."""
     matches: dict[tuple[int, int], dict[int, str]] = defaultdict(dict)
     for row, index, other_row, other_id in zip(*(pairs[c].tolist() for c in (
             "row", "index", "other_row", "other_id")), strict=True):
         matches[(row, index)][other_row] = other_id
     out: list[Any] = []
-    for row, listing in zip(rows, facts, strict=True):
-        records = listing.get("photos.signature") or []
+    signatures = fact_columns(facts, ["photos.signature"])["photos.signature"]
+    for row, found in zip(rows, signatures, strict=True):
+        records = found or []
         column = []
         for index, record in enumerate(records):
             others = matches.get((row, index), {})
