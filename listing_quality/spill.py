@@ -103,5 +103,10 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+_ENCODER = json.JSONEncoder(default=plain, separators=(",", ":"))
+"""`json.dumps(value, default=plain, separators=...)`, whose keyword arguments build a new
+encoder on every call: once per spilled row."""
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, default=plain, separators=(",", ":"))
+    return _ENCODER.encode(value)
