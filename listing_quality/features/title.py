@@ -28,6 +28,9 @@ _LONE_SYMBOLS_ASCII = re.compile(
     f"{_SYMBOL}(?<!{_WORD_CHAR}{_SYMBOL}){_SYMBOL}*(?!{_WORD_CHAR})")
 """`_LONE_SYMBOLS` on ASCII text, its classes written out (`runs.ascii_class`)."""
 _SYMBOL_RUN = re.compile(r"([^\w\s])\1+|[\U0001F300-\U0001FAFF\u2600-\u27BF]{2,}")
+_SYMBOL_RUN_ASCII = re.compile(f"({_SYMBOL})\\1+")
+"""`_SYMBOL_RUN` on ASCII text, which holds no emoji: one alternative opening with a written
+out class, so `re` skips to symbols in C instead of trying two alternatives everywhere."""
 
 
 def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
@@ -37,14 +40,15 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
     slots = find_slots(text, brand, texts.title)
     noise = title_hygiene.noise(text)
     symbols = not title_hygiene.word_chars_only(text)
-    runs = [m.group(0) for m in _SYMBOL_RUN.finditer(text)] if may_run(text, symbols) else []
+    kinds = ascii_kinds(text)
+    runs = symbol_runs(text, kinds) if may_run(text, symbols, kinds) else []
     return {
         "title.text": text,
         "title.clean": _clean(text, noise.spans, bool(runs), symbols),
         "title.missing": not text,
         "title.chars": len(text),
         "title.words": word_count(text),
-        "title.upper_ratio": upper_ratio(text, brand),
+        "title.upper_ratio": upper_ratio(text, brand, kinds),
         "title.promo_words": noise.promo,
         "title.symbol_runs": runs[:10],
         "title.quantity": slots.get("berat"),
@@ -84,8 +88,13 @@ def slot_features(slots: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def may_run(text: str, symbols: bool) -> bool:
-    """False only when `text` holds no symbol run; `symbols`: whether it holds any symbol.
+_UNKNOWN = b""
+"""A `kinds` argument not given (None stands for a text that is not ASCII)."""
+
+
+def may_run(text: str, symbols: bool, kinds: bytes | None = _UNKNOWN) -> bool:
+    """False only when `text` holds no symbol run; `symbols`: whether it holds any symbol;
+    `kinds`: `ascii_kinds(text)` when the caller has it.
 
     In ASCII there is no emoji, and a repeated symbol is two symbols side by side: one
     substring test on the title's character kinds (`runs.ascii_kinds`), where the run
@@ -93,7 +102,8 @@ def may_run(text: str, symbols: bool) -> bool:
     """
     if not symbols:
         return False
-    kinds = ascii_kinds(text)
+    if kinds is _UNKNOWN:
+        kinds = ascii_kinds(text)
     return kinds is None or b"##" in kinds
 
 
@@ -124,14 +134,23 @@ def _clean(text: str, spans: tuple[tuple[int, int], ...], runs: bool, symbols: b
     return " ".join(stripped.split())
 
 
-def upper_ratio(text: str, brand: str = "") -> float:
+def symbol_runs(text: str, kinds: bytes | None) -> list[str]:
+    """The runs of one symbol repeated ("!!!") or of emoji; `kinds`: `ascii_kinds(text)`."""
+    run = _SYMBOL_RUN if kinds is None else _SYMBOL_RUN_ASCII
+    return [m.group(0) for m in run.finditer(text)]
+
+
+def upper_ratio(text: str, brand: str = "", kinds: bytes | None = _UNKNOWN) -> float:
     """Share of alphabetic words of 4+ letters written in capitals.
 
     Short words are exempt because acronyms (UMKM, ATBM, MD, BPOM) and short brand names
     are legitimately capitalised, and so are the words of the listing's own brand
-    ("KYLAFOOD"); a seller shouting "KERIPIK PEDAS MANTAP" is not.
+    ("KYLAFOOD"); a seller shouting "KERIPIK PEDAS MANTAP" is not. `kinds`: `ascii_kinds(text)`
+    when the caller has it (the symbol-run test reads the same translation).
     """
-    if (kinds := ascii_kinds(text)) is not None:
+    if kinds is _UNKNOWN:
+        kinds = ascii_kinds(text)
+    if kinds is not None:
         if b"AAAA" not in kinds:
             return 0.0  # an ASCII word of 4+ capitals holds four capitals in a row: none here
         words = [w for w in ascii_runs(text, LETTERS) or () if len(w) >= 4]

@@ -16,6 +16,7 @@ import re
 from ..text.lexicon import Span, merged_index, split_words
 from ..text.normalize import fold
 from ..text.parsed import Parsed
+from ..text.phrases import lowered
 from .title_words import Annotation, annotate, settings
 
 __all__ = ["find_slots", "product_type", "settings", "type_category", "type_count"]
@@ -135,7 +136,7 @@ def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict
         slots["merek"] = merek
     food = typed is not None and typed[1] == "kuliner"
     slots.update(_descriptors(words, food, typed[0] if typed else None))
-    if "level" in text.lower() and (level := _LEVEL.search(text)):
+    if "level" in (lowered(text) or text.lower()) and (level := _LEVEL.search(text)):
         slots["varian"] = " ".join(filter(None, (slots.get("varian"), level.group(0))))
     if (berat := parsed.first_quantity(("mass", "volume", "count"))) is not None:
         slots["berat"] = berat

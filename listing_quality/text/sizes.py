@@ -84,8 +84,16 @@ def _size_start_re() -> re.Pattern[str]:
     return re.compile(f"[^a-z](?={_size_word_re().pattern})")
 
 
+WALK_HITS = 4
+"""Hits of the plain word search walked one by one before one pass of the start regex takes
+over: a title's few hits are mostly inside a word ("uk" of "bubuk", "kerupuk", "produk"),
+each a search from the next character, where the start regex tried its words after every
+space and digit of the text."""
+
+
 def _size_places(text: str, letter_places: list[int] | None = None) -> list[int] | None:
-    """`phrases.start_places(_size_word_re(), text, _LETTERS)` in one C-level pass.
+    """`phrases.start_places(_size_word_re(), text, _LETTERS)`: walked for the first few
+    hits of the words anywhere (`WALK_HITS`), then in one C-level pass.
 
     `letter_places`: where the text's cue scan found `size_word_group` (not None only when
     `lowered(text)` is not None); they are all the places unless the text holds one of the
@@ -95,8 +103,16 @@ def _size_places(text: str, letter_places: list[int] | None = None) -> list[int]
         return None
     if letter_places is not None and not _holds_other_word(low):
         return letter_places
-    if _size_word_re().search(low) is None:
-        return []  # none of the words anywhere (the usual title): no place to look at
+    regex = _size_word_re()
+    match = regex.search(low)
+    places: list[int] = []
+    for _ in range(WALK_HITS):  # (none of the words anywhere: the usual title)
+        if match is None:
+            return places
+        at = match.start()
+        if not at or low[at - 1] not in _LETTERS:
+            places.append(at)
+        match = regex.search(low, at + 1)
     return [match.start() for match in _size_start_re().finditer(" " + low)]
 
 
@@ -161,9 +177,11 @@ def find_sizes(text: str, atoms: Sequence[Atom] | None = None,
     cue scan found `size_word_group`, when the caller has that (`parsed.Parsed.share`).
     """
     text = bounded(text)
+    found = _size_spans(text, scan(text) if atoms is None else atoms, letter_places)
+    if not found:
+        return []  # (most texts)
     sizes: list[str] = []
     last_end = -1
-    found = _size_spans(text, scan(text) if atoms is None else atoms, letter_places)
     for start, end in sorted(found, key=lambda s: (s[0], -s[1])):
         if start >= last_end:
             sizes.append(text[start:end].strip())
