@@ -32,7 +32,12 @@ _SEPARATOR_AT = re.compile(r"[|;,\s/\-–—](?:(?<=[|;,])|(?<=\s)[/\-–—]|(?
 skips to those in C, where it tried three alternatives at every position. The look-behinds
 tell which alternative the character began (none of them begins two)."""
 _LETTERS = re.compile(r"[^\W\d_]+")
-_PHONE = re.compile(r"(?<![\w+])(?:\+?62|0)[\s.\-]?8[0-9](?:[\s.\-]?[0-9]){6,11}(?![0-9])")
+_PHONE = re.compile(r"[+60](?<![\w+].)(?:(?<=\+)62|(?<=6)2|(?<=0))"
+                    r"[\s.\-]?8[0-9](?:[\s.\-]?[0-9]){6,11}(?![0-9])")
+r"""A phone number: `(?<![\w+])(?:\+?62|0)[\s.\-]?8[0-9](?:[\s.\-]?[0-9]){6,11}(?![0-9])`,
+opening with the class of its first characters and its look-behind moved one character on
+(as in `text/atoms.py`): `re` skips in C to a "+", "6" or "0", where it tried the pattern
+at every position of a title holding an 8 and a digit (a year, a size 38)."""
 _URL = re.compile(
     r"(?i)(?:https?://|www\.)[^\s]{1,100}"
     r"|(?<![\w@.])[a-z0-9][a-z0-9-]{1,40}\.(?:com|co\.id|id|net|org|shop|store|link|me)(?![\w])"
@@ -130,22 +135,27 @@ def repeated_words(text: str) -> list[str]:
 def _fuzzy_pairs(seen: Iterable[str], cfg: dict[str, Any]) -> list[str]:
     """"a/b" for distinct words that are almost the same, in the order of a plain double loop
     over `seen`. Only words sharing a first letter are paired: most titles have none, and
-    the pairs are tried among the words whose first letter another word shares."""
+    in the others, sorted, such words stand side by side (one sort in C, where the words
+    were counted by first letter and every pair of the counted ones walked in Python).
+    The similarity is symmetric, so a pair found in sorted order is the loop's pair."""
     shortest = cfg["fuzzy_min_len"]
     distinct = [w for w in seen if len(w) >= shortest]
-    initials = list(map(_INITIAL, distinct))
-    if len(set(initials)) == len(initials):
+    if len(set(map(_INITIAL, distinct))) == len(distinct):
         return []
-    shared = Counter(initials)
-    paired = [w for w in distinct if shared[w[0]] > 1]
+    ordered = sorted(distinct)
     cutoff = cfg["fuzzy_repeat_ratio"] / 100.0
-    pairs: list[str] = []
-    for i, a in enumerate(paired):
-        for b in paired[i + 1:]:
-            if (a[0] == b[0] and abs(len(a) - len(b)) <= 2
-                    and Indel.normalized_similarity(a, b) >= cutoff):
-                pairs.append(f"{a}/{b}")
-    return pairs
+    found: list[tuple[str, str]] = []
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b[0] != a[0]:
+                break  # (no later word shares a's first letter)
+            if abs(len(a) - len(b)) <= 2 and Indel.normalized_similarity(a, b) >= cutoff:
+                found.append((a, b))
+    if not found:
+        return []  # (the usual title)
+    at = {word: i for i, word in enumerate(distinct)}
+    pairs = sorted(sorted((at[a], at[b])) for a, b in found)
+    return [f"{distinct[i]}/{distinct[j]}" for i, j in pairs]
 
 
 NOISE_LEXICONS = ("promo", "claims", "platforms")
