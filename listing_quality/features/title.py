@@ -89,7 +89,8 @@ def slot_features(slots: dict[str, str]) -> dict[str, Any]:
 
 
 _UNKNOWN = b""
-"""A `kinds` argument not given (None stands for a text that is not ASCII)."""
+"""A `kinds` argument not given (None stands for a text that is not ASCII). It is also the
+kinds of "" (one empty bytes object), for which computing them again gives the same."""
 
 
 def may_run(text: str, symbols: bool, kinds: bytes | None = _UNKNOWN) -> bool:

@@ -106,9 +106,9 @@ def _size_places(text: str, letter_places: list[int] | None = None) -> list[int]
     regex = _size_word_re()
     match = regex.search(low)
     places: list[int] = []
-    for _ in range(WALK_HITS):  # (none of the words anywhere: the usual title)
+    for _ in range(WALK_HITS):
         if match is None:
-            return places
+            return places  # no more hits (none at all in the usual title)
         at = match.start()
         if not at or low[at - 1] not in _LETTERS:
             places.append(at)
