@@ -51,7 +51,7 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
         "packaging.net_stated": stated,
         "packaging.sizes": sizes,
         "packaging.amount_stated": stated or bool(sizes),
-        "packaging.net_conflict": net_conflict(sources),
+        "packaging.net_conflict": net_conflict(sources, label),
         # (no net grams, no ratio: the shipping weight is not read)
         "packaging.shipping_ratio": (shipping_ratio(grams(listing.weight_g), net.net_g)
                                      if net.net_g else None),

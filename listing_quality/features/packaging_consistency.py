@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
+from ..text.atoms import Atom
 from ..text.normalize import unit_table
 from ..text.parsed import Parsed
 from ..text.quantities import NetQuantity
@@ -47,47 +48,70 @@ def _measure_units() -> frozenset[str]:
     return frozenset(word for word, unit in unit_table().items() if unit.kind in _MEASURES)
 
 
-def _may_state(text: Parsed) -> bool:
+def _measures(atoms: Iterable[Atom]) -> bool:
+    return any(atom.unit is not None and atom.unit.kind in _MEASURES for atom in atoms)
+
+
+def _may_state(text: Parsed, joined: Parsed | None = None) -> bool:
     """False when `text` certainly states no net mass or volume: `net_quantity` takes its
     total from a mass or volume number, so a text without one needs no net parse.
 
     A text without a digit or fraction sign can only write one as a number word and a
     unit word ("setengah kilo"); when none of its words is a mass or volume unit, it is
-    not scanned at all (half the titles: the title is the text asked most).
+    not scanned at all (half the titles: the title is the text asked most). A text that
+    begins `joined` (the title, in its label text) is not scanned either (`_begins`).
     """
     if _DIGIT.search(text.text) is None and _measure_units().isdisjoint(
             map(str.lower, _LETTERS.findall(text.text))):
         return False
-    return any(atom.unit is not None and atom.unit.kind in _MEASURES for atom in text.atoms)
+    if joined is not None and _begins(text.text, joined.text):
+        end = len(text.text)
+        return _measures(atom for atom in joined.atoms if atom.start < end)
+    return _measures(text.atoms)
 
 
-def _stated_in(text: Parsed) -> tuple[str, float] | None:
+def _begins(text: str, joined: str) -> bool:
+    """Whether `joined` is `text`, or `text`, a space and more: then every mass or volume
+    the scan finds in `text` alone, it finds at the same place in `joined`.
+
+    The scan reads left to right and looks no further back than the text before a number;
+    a match in `text` ends at its end at the latest, where `joined` has a space, which
+    ends a number's digits and its unit word alike. So `joined`'s matches starting in
+    `text` are `text`'s own, but for the last, which may run on ("Gula 1" + " ½ kg": a
+    mass in `joined` only): no mass among them, none in `text`.
+    """
+    return joined.startswith(text) and joined[len(text) : len(text) + 1] in ("", " ")
+
+
+def _stated_in(text: Parsed, joined: Parsed | None = None) -> tuple[str, float] | None:
     """`_stated(text.net)`, parsing the net only when a mass or volume is written."""
-    return _stated(text.net) if text.text and _may_state(text) else None
+    return _stated(text.net) if text.text and _may_state(text, joined) else None
 
 
-def _alone(parsed: list[Parsed]) -> bool:
+def _alone(parsed: list[Parsed], joined: Parsed | None) -> bool:
     """True when at most one of the texts can state a net quantity, so none can conflict.
 
     Reads the short ones first: when the title and the pack label state none, the long
     description is never scanned (it has nothing to disagree with).
     """
     shorter = sorted(parsed, key=lambda text: len(text.text))[:-1]
-    return not any(_stated_in(text) for text in shorter)
+    return not any(_stated_in(text, joined) for text in shorter)
 
 
-def net_conflict(texts: Mapping[str, str | Parsed]) -> str | None:
+def net_conflict(texts: Mapping[str, str | Parsed], joined: Parsed | None = None) -> str | None:
     """A warning text when two sources state different net quantities, else None.
 
     `texts` maps a source name ("title", "description", "label") to its text, or to that
     text already `Parsed` (then its scan is reused); the first pair that disagrees is
-    reported, e.g. "title 250 g, description 500 g".
+    reported, e.g. "title 250 g, description 500 g". `joined`: the label text the title
+    begins, parsed, when the caller has it: a title holding no mass or volume there is
+    not scanned for one (`_begins`).
     """
     parsed = {name: text if isinstance(text, Parsed) else Parsed(text)
               for name, text in texts.items()}
-    if _alone(list(parsed.values())):
+    if _alone(list(parsed.values()), joined):
         return None
-    stated = {name: _stated_in(text) for name, text in parsed.items()}
+    stated = {name: _stated_in(text, joined) for name, text in parsed.items()}
     names = [name for name, value in stated.items() if value]
     for i, first in enumerate(names):
         for second in names[i + 1 :]:

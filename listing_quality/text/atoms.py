@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 from .normalize import (
     Unit,
-    _label_re,
     alternation,
     label_before,
     read_amount,
@@ -22,7 +21,6 @@ from .normalize import (
     unit_table,
 )
 from .phrases import lowered
-from .prefilter import needs
 
 SEP_RE = re.compile(r"\s{0,3}[x×X*@]\s{0,3}")
 """What joins atoms into a multipack or a size: "2 x 250 g", "30x25 cm", "10 sachet @ 25 g"."""
@@ -157,7 +155,7 @@ def _read(text: str, regex: re.Pattern[str], stop: int) -> list[Atom]:
         start, end = match.span()
         if start >= stop:
             break
-        raw, word = match.group("num", "unit")
+        raw, word = match.groups()  # (num, unit: both regexes have these two groups only)
         value = _amount(raw) if len(raw) <= 16 else read_amount(raw)
         if value is None:
             continue
@@ -168,7 +166,7 @@ def _read(text: str, regex: re.Pattern[str], stop: int) -> list[Atom]:
         if unit is None:
             if raw[0].isalpha():
                 continue  # a number word means nothing without its unit
-            end = match.end("num")
+            end = match.end(1)
         if text[start:end] not in skip:
             if labelled is None:
                 labelled = may_hold_label(text, "count_labels")
@@ -180,21 +178,29 @@ def _read(text: str, regex: re.Pattern[str], stop: int) -> list[Atom]:
 def may_hold_label(text: str, key: str) -> bool:
     """False only when `label_before(text, pos, key)` is None wherever `pos` is.
 
-    Every label of `key` holds one of the words `prefilter.needs` reads off the label regex
-    ("isi", "jumlah" for a count), and a label found before `pos` lies in `text`: a text
-    whose lower case (`phrases.lowered`, exact) holds none of those words (most titles)
-    asks for no label at each of its numbers.
+    A label found before `pos` lies in `text`, starts with the first word of one of the
+    labels of `key` ("isi", "jumlah", "total" for a count) and follows no letter (the
+    label regex's lookbehind). A text whose lower case (`phrases.lowered`, exact) holds
+    none of those words after a non-letter asks for no label at any of its numbers: most
+    titles, and the descriptions whose only "isi" is inside a word ("komposisi").
     """
-    words = _label_words(key)
-    low = lowered(text) if words else None
-    return low is None or any(word in low for word in words)  # type: ignore[union-attr]
+    low = lowered(text)
+    if low is None:
+        return True
+    for word in _label_firsts(key):
+        at = low.find(word)
+        while at >= 0:
+            if not (at and low[at - 1].isalpha()):  # (a letter is in `[^\W\d_]`)
+                return True
+            at = low.find(word, at + 1)
+    return False
 
 
 @functools.lru_cache(maxsize=8)
-def _label_words(key: str) -> tuple[str, ...] | None:
-    """The words a label of `key` needs (`prefilter.needs`), or None when unknown."""
-    words = needs(_label_re(key)[0])
-    return tuple(sorted(words)) if words else None
+def _label_firsts(key: str) -> tuple[str, ...]:
+    """The first words of the labels of `key`, lower case, none starting with another."""
+    firsts = {str(label).split()[0].lower() for label in text_data()[key]}
+    return tuple(sorted(w for w in firsts if not any(o != w and w.startswith(o) for o in firsts)))
 
 
 _BARRIER = re.compile(r"[^\w\s.,/]|_")

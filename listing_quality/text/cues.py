@@ -12,6 +12,10 @@ hides inside another word's match (the letter before it would be a letter), and 
 place the scan reports the longest word, of which every other word starting there is a
 prefix. As in `prefilter`, a text holding an IGNORECASE look-alike (`phrases.lowered` is
 None) and any regex or lexicon the scan cannot read go to the plain search instead.
+
+A regex is tried at a place without IGNORECASE on the lower-cased text first (exact:
+`phrases.lowered_regex`); most places fail, where `re` skips its branches on their first
+letter, as it cannot case-insensitively. Only a match is tried on the text itself.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicon import load_words, phrase_matches
-from .phrases import Index, first_word_index, lowered
+from .phrases import Index, first_word_index, lowered, lowered_index, lowered_regex
 from .prefilter import needs, search, starts
 from .trie import trie_regex
 
@@ -48,11 +52,8 @@ class Plan:
     ids: dict[int, int]  # id of a regex in `slots` -> its slot (hashing a regex is slow)
     gates: tuple[tuple[frozenset[str], frozenset[int]], ...]  # needs -> the slots it gates
     gated: dict[frozenset[int], re.Pattern[str]]  # gated slots whose needs are absent -> scan
-
-    def slot(self, key: re.Pattern[str] | str) -> int | None:
-        """The slot of a regex (by identity first) or lexicon name; None if not scanned."""
-        found = self.ids.get(id(key))
-        return self.slots.get(key) if found is None else found
+    plain: dict[int, re.Pattern[str]]  # slot -> its regex without IGNORECASE, for `_low`
+    plain_words: dict[str, dict[str, re.Pattern[str]]]  # lexicon -> `indexes` so lowered
 
     def dead(self, low: str) -> frozenset[int]:
         """The gated slots (one or two needed words: a cheap test) that cannot match in
@@ -70,9 +71,7 @@ def _readable(words: Iterable[str]) -> bool:
 
 def _regex_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     first = starts(pattern)
-    if first is None or not first[1] or not _readable(first[0]):
-        return None
-    return first[0]
+    return first[0] if first is not None and first[1] and _readable(first[0]) else None
 
 
 Group = tuple[str, tuple[str, ...]]
@@ -95,8 +94,12 @@ def plan(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...],
     gates = {wanted[slot]: frozenset(s for s in gate if wanted[s] == wanted[slot])
              for slot in gate}
     gated = _gated(words, tuple(gates.items()))
+    plain = {slot: low for key, slot in slots.items()
+             if not isinstance(key, str) and (low := lowered_regex(key)) is not None}
+    plain_words = {name: index[1] for name in indexes
+                   if (index := lowered_index(load_words(name))) is not None}
     return Plan(gated[frozenset()], slots, by_word, indexes, wanted, ids,
-                tuple(gates.items()), gated)
+                tuple(gates.items()), gated, plain, plain_words)
 
 
 def _slots(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...],
@@ -148,15 +151,10 @@ def _gated(words: dict[int, frozenset[str]],
     return regexes
 
 
-def _is_word_char(ch: str) -> bool:
-    """`re`'s `\\w` on one character."""
-    return ch.isalnum() or ch == "_"
-
-
 def _whole_word(low: str, start: int, end: int) -> bool:
     """`(?<!\\w)` at `start` and `(?!\\w)` at `end`, as `phrases.first_word_index` asks."""
-    return not (start and _is_word_char(low[start - 1])) and not (
-        end < len(low) and _is_word_char(low[end]))
+    before, after = low[start - 1] if start else " ", low[end] if end < len(low) else " "
+    return not (before.isalnum() or after.isalnum() or "_" in (before, after))
 
 
 class Cues:
@@ -175,8 +173,7 @@ class Cues:
             self._scan(self._low, scan_plan.gated.get(self._dead, scan_plan.regex))
 
     def _scan(self, low: str, regex: re.Pattern[str]) -> None:
-        """Append (place, word) to each slot that a found word may start."""
-        by_word, places = self.plan.by_word, self._places
+        by_word, places = self.plan.by_word, self._places  # (place, word) to each slot
         for match in regex.finditer(" " + low):
             at, longest = match.start(), match.group(1)  # `at`: the place in `low`
             for slot, word in by_word[longest]:
@@ -184,7 +181,7 @@ class Cues:
 
     def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """`pattern.search(text)`: its leftmost match is at one of its places, in order."""
-        slot = self.plan.ids.get(id(pattern))  # (`plan.slot`, inlined: asked ~15 times a label)
+        slot = self.plan.ids.get(id(pattern))  # (by identity: hashing a regex is slow)
         if slot is None:
             slot = self.plan.slots.get(pattern)
         if slot is None or self._low is None:
@@ -195,15 +192,16 @@ class Cues:
         wanted = self.plan.needs[slot]  # worth asking before trying many places only
         if len(places) > _TRY_PLACES and wanted and not any(w in self._low for w in wanted):
             return None
+        plain = self.plan.plain.get(slot)
+        first, within = (pattern, self.text) if plain is None else (plain, self._low)
         for at, _ in places:
-            if (match := pattern.match(self.text, at)) is not None:
-                return match
+            if first.match(within, at) is not None:
+                return pattern.match(self.text, at)
         return None
 
     def quiet(self, patterns: Iterable[re.Pattern[str]]) -> bool:
         """True when none of `patterns` has a place to match in the text (False when the
-        scan cannot tell): a caller with several searches that usually all find nothing
-        asks once instead."""
+        scan cannot tell): one question for several searches that usually find nothing."""
         if self._low is None:
             return False
         places, dead, slot_of = self._places, self._dead, self.plan.ids.get
@@ -232,8 +230,10 @@ class Cues:
         if not places:  # most texts, for most lexicons
             return []
         index, found, end = self.plan.indexes[name], [], 0
+        plain = self.plan.plain_words.get(name)
         for at, word in places:
             if at >= end and _whole_word(low, at, at + len(word)) and (
+                    plain is None or plain[word].match(low, at) is not None) and (
                     match := index[word][1].match(self.text, at)) is not None:
                 found.append(match)
                 end = match.end()
