@@ -11,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from listing_quality.features import packaging_label
-from listing_quality.features.packaging_consistency import _may_state, net_conflict
+from listing_quality.features.packaging_consistency import _may_state, _prefix_atoms, net_conflict
 from listing_quality.features.texts import ListingTexts
 from listing_quality.text import atoms, phrases
 from listing_quality.text.normalize import label_before
 from listing_quality.text.parsed import Parsed
+from listing_quality.text.quantities import net_quantity
 from listing_quality.types import Listing
 
 LOOKALIKES = ["\u212a", "\u017f", "\u0131", "\u0130"]
@@ -44,7 +45,7 @@ def test_lowered_tests_the_lookalikes_as_the_regex_did(text: str) -> None:
 SEAM = ["Gula 1", "Madu 500", "Kopi 250 g", "Teh 1/2", "isi 3", "Paket dua", "Netto",
         "2 x", "1.000", "25,000", "kg", "gram", " ", "½ kg", "/2 kg", "ml asli", "setengah kg",
         "250gr", "x 250 g", "pcs", ",5 kg", "1 ½", "Berat bersih 250 gram", "2x250g", "868L",
-        "sachet @ 25 g", "E5-475G", "jumlah 4", "dus", "\u2022", "K"]
+        "sachet @ 25 g", "E5-475G", "jumlah 4", "dus", "\u2022", "K", "/0 kg", " /0", "1"]
 
 
 @settings(max_examples=600, deadline=None)
@@ -119,3 +120,21 @@ def test_both_atom_regexes_hold_the_number_then_its_unit_and_nothing_else() -> N
     """`atoms._read` reads a match's groups by position."""
     for regex in (atoms._DIGITS_RE, atoms._atom_re()):
         assert regex.groups == 2 and regex.groupindex == {"num": 1, "unit": 2}
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces(SEAM, 6), pieces(SEAM, 8))
+def test_a_title_s_atoms_read_off_its_label_are_its_own(title: str, description: str) -> None:
+    texts = ListingTexts(Listing(id="x", title=title, description=description))
+    read = _prefix_atoms(texts.title.text, texts.label)
+    if read is not None:
+        assert read == atoms.scan(texts.title.text)
+        assert net_quantity(texts.title.text, read) == net_quantity(texts.title.text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces(["a", "1", " ", ".", ",", "/", "_", "-", "\u2022", "\u00e9", "\n", "\U0001f525"], 60),
+       st.integers(0, 50))
+def test_the_barrier_is_the_alternation_s_first_match(text: str, start: int) -> None:
+    found = atoms._BARRIER.search(text, start)
+    assert atoms._barrier(text, start) == (found and found.start())

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from ..text.atoms import Atom
 from ..text.normalize import unit_table
 from ..text.parsed import Parsed
-from ..text.quantities import NetQuantity
+from ..text.quantities import NetQuantity, net_quantity
 
 _MEASURES = ("mass", "volume")
 _DIGIT = re.compile("[0-9\u00bd\u00bc\u00be]")  # what a number the scan reads starts with
@@ -83,9 +83,31 @@ def _begins(text: str, joined: str) -> bool:
     return joined.startswith(text) and joined[len(text) : len(text) + 1] in ("", " ")
 
 
+def _prefix_atoms(text: str, joined: Parsed) -> tuple[Atom, ...] | None:
+    """The atoms of `text` alone (`atoms.scan`), read off those of `joined` when `text`
+    begins it (`_begins`); None when a number may run on from `text` into what follows.
+
+    Only the last match starting in `text` may run on, and only from a digit at its end
+    ("Gula 1" + " ½ kg", "Teh 1" + " /2"): then it is either an atom ending past `text`
+    or, unreadable, none, where `text` alone has one. A number word running on into a
+    unit word makes an atom ending past `text` too; into another word, none in either.
+    """
+    end = len(text)
+    if not _begins(text, joined.text) or text[-1:].isdigit():
+        return None
+    atoms = tuple(atom for atom in joined.atoms if atom.start < end)
+    return None if atoms and atoms[-1].end > end else atoms
+
+
 def _stated_in(text: Parsed, joined: Parsed | None = None) -> tuple[str, float] | None:
-    """`_stated(text.net)`, parsing the net only when a mass or volume is written."""
-    return _stated(text.net) if text.text and _may_state(text, joined) else None
+    """`_stated(text.net)`, parsing the net only when a mass or volume is written; the
+    title's atoms read off its label text's (`_prefix_atoms`) when the caller has that."""
+    if not text.text:
+        return None
+    atoms = None if joined is None else _prefix_atoms(text.text, joined)
+    if atoms is not None:
+        return _stated(net_quantity(text.text, atoms)) if _measures(atoms) else None
+    return _stated(text.net) if _may_state(text, joined) else None
 
 
 def _alone(parsed: list[Parsed], joined: Parsed | None) -> bool:

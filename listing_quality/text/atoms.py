@@ -73,6 +73,7 @@ _DIGITS_RE = re.compile(
     r"(?:\s{0,2}(?P<unit>[^\W\d_]+))?",
     re.IGNORECASE,
 )
+_INF = float("inf")
 _NOT_BEFORE_WORD = frozenset("abcdefghjklmnopqrstuvwyz0123456789_")  # all but x and isi
 
 
@@ -160,8 +161,8 @@ def _read(text: str, regex: re.Pattern[str], stop: int) -> list[Atom]:
         if value is None:
             continue
         unit = units.get(word.lower()) if word else None
-        glued = text[end : end + 1].isdigit()  # "G2", "G40": model codes
-        if unit and (glued or value > (unit.max_value or float("inf"))):  # "868L": not litres
+        if unit and (text[end : end + 1].isdigit()  # "G2", "G40": model codes
+                     or value > (unit.max_value or _INF)):  # "868L": not litres
             unit = None
         if unit is None:
             if raw[0].isalpha():
@@ -205,6 +206,19 @@ def _label_firsts(key: str) -> tuple[str, ...]:
 
 _BARRIER = re.compile(r"[^\w\s.,/]|_")
 """A character no match of the scan can hold: not a digit, letter, blank, ".", "," or "/"."""
+_NOT_HELD = re.compile(r"[^\w\s.,/]")  # `_BARRIER` but "_", as one class `re` skips to in C
+
+
+def _barrier(text: str, start: int) -> int | None:
+    """Where `_BARRIER.search(text, start)` starts, or None. `re` gives an alternation
+    no first-character class, and tried it at every character up to the barrier, often
+    hundreds; a class search and a `str.find` for the "_" skip there in C."""
+    found = _NOT_HELD.search(text, start)
+    end = len(text) if found is None else found.start()
+    under = text.find("_", start, end)
+    if under >= 0:
+        return under
+    return None if found is None else end
 _SYNC_FROM = 40  # beyond the lookbehinds (5 characters) and a count label's window (31)
 
 
@@ -224,10 +238,9 @@ def suffix_atoms(outer: str, outer_atoms: Sequence[Atom], offset: int,
     if _may_hold_number_word(outer) if number_words is None else number_words:
         return None
     text = outer[offset:]
-    barrier = _BARRIER.search(text, _SYNC_FROM)
-    if barrier is None:
+    stop = _barrier(text, _SYNC_FROM)
+    if stop is None:
         return None
-    stop = barrier.start()
     tail = [Atom(a.start - offset, a.end - offset, a.value, a.unit,
                  None if a.lead is None else a.lead - offset)
             for a in outer_atoms if a.start > offset + stop]
