@@ -7,11 +7,16 @@ label text, count, net and size labels).
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from listing_quality.features import packaging_label
-from listing_quality.features.packaging_consistency import _may_state, _prefix_atoms, net_conflict
+from listing_quality.features.packaging_consistency import (
+    _after,
+    _may_state,
+    _prefix_atoms,
+    net_conflict,
+)
 from listing_quality.features.texts import ListingTexts
 from listing_quality.text import atoms, phrases
 from listing_quality.text.normalize import label_before
@@ -45,7 +50,8 @@ def test_lowered_tests_the_lookalikes_as_the_regex_did(text: str) -> None:
 SEAM = ["Gula 1", "Madu 500", "Kopi 250 g", "Teh 1/2", "isi 3", "Paket dua", "Netto",
         "2 x", "1.000", "25,000", "kg", "gram", " ", "½ kg", "/2 kg", "ml asli", "setengah kg",
         "250gr", "x 250 g", "pcs", ",5 kg", "1 ½", "Berat bersih 250 gram", "2x250g", "868L",
-        "sachet @ 25 g", "E5-475G", "jumlah 4", "dus", "\u2022", "K", "/0 kg", " /0", "1"]
+        "sachet @ 25 g", "E5-475G", "jumlah 4", "dus", "\u2022", "K", "/0 kg", " /0", "1",
+        "dua", "Tiga", "perempat kg", "setengah", "satu liter", "kedua", "xdua", "-5 kg", ",5 kg"]
 
 
 @settings(max_examples=600, deadline=None)
@@ -138,3 +144,17 @@ def test_a_title_s_atoms_read_off_its_label_are_its_own(title: str, description:
 def test_the_barrier_is_the_alternation_s_first_match(text: str, start: int) -> None:
     found = atoms._BARRIER.search(text, start)
     assert atoms._barrier(text, start) == (found and found.start())
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces(SEAM, 6), pieces(SEAM, 8))
+@example("Paket dua", "setengah kg")  # a number word runs on into "setengah": no atom
+@example("Kopi tiga", "perempat kg")
+@example("Gula 1", "/0 kg dan 1 kg")  # "1 /0" unreadable: no atom
+def test_a_description_the_label_shows_no_mass_in_holds_none(title: str, description: str) -> None:
+    """`_after` says no mass only where the description alone holds none."""
+    texts = ListingTexts(Listing(id="x", title=title, description=description))
+    head, text = texts.title.text, texts.description.text
+    if head and text and _after(head, text, texts.label) is False:
+        assert not any(atom.unit is not None and atom.unit.kind in ("mass", "volume")
+                       for atom in atoms.scan(text))

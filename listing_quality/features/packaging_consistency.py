@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..text.atoms import Atom
-from ..text.normalize import unit_table
+from ..text.normalize import text_data, unit_table
 from ..text.parsed import Parsed
 from ..text.quantities import NetQuantity, net_quantity
 
@@ -99,25 +99,62 @@ def _prefix_atoms(text: str, joined: Parsed) -> tuple[Atom, ...] | None:
     return None if atoms and atoms[-1].end > end else atoms
 
 
-def _stated_in(text: Parsed, joined: Parsed | None = None) -> tuple[str, float] | None:
-    """`_stated(text.net)`, parsing the net only when a mass or volume is written; the
-    title's atoms read off its label text's (`_prefix_atoms`) when the caller has that."""
+def _after(head: str, text: str, joined: Parsed) -> bool | None:
+    """Whether `text` may state a mass or volume, read off `joined`'s atoms when `joined`
+    is `head`, a space and `text` (a title and its description); None when unsure.
+
+    From the space on, both scans see the same text and the same few characters behind
+    (a space ends any number's look back), so `text` alone holds a mass only where
+    `joined` does, unless a match from `head` runs on over the space and swallows the
+    start of `text`: an atom ending past `head`, or one none (unreadable, or a number word
+    with no unit after it), which needs a digit or a number word at the end of `head`.
+    """
+    start = len(head) + 1
+    if len(joined.text) != start + len(text) or not joined.text.endswith(text) or not (
+            _begins(head, joined.text)) or head[-1:].isdigit() or head.lower().endswith(
+            _number_words()):
+        return None
+    before = [atom for atom in joined.atoms if atom.start < start]
+    if before and before[-1].end >= start:
+        return None
+    return _measures(atom for atom in joined.atoms if atom.start >= start)
+
+
+@functools.lru_cache(maxsize=1)
+def _number_words() -> tuple[str, ...]:
+    """Every word of every number word ("tiga perempat": both), lower case."""
+    return tuple(sorted({word.lower() for spoken in text_data()["number_words"]
+                         for word in str(spoken).split()}))
+
+
+def _stated_in(text: Parsed, joined: Parsed | None = None,
+               head: str | None = None) -> tuple[str, float] | None:
+    """`_stated(text.net)`, parsing the net only when a mass or volume is written; read
+    off the label text's atoms when the caller has that: the title's (`_prefix_atoms`),
+    and whether the description after it holds a mass at all (`_after`)."""
     if not text.text:
         return None
     atoms = None if joined is None else _prefix_atoms(text.text, joined)
     if atoms is not None:
         return _stated(net_quantity(text.text, atoms)) if _measures(atoms) else None
+    if joined is not None and head is not None and _after(head, text.text, joined) is False:
+        return None
     return _stated(text.net) if _may_state(text, joined) else None
 
 
-def _alone(parsed: list[Parsed], joined: Parsed | None) -> bool:
-    """True when at most one of the texts can state a net quantity, so none can conflict.
-
-    Reads the short ones first: when the title and the pack label state none, the long
-    description is never scanned (it has nothing to disagree with).
-    """
-    shorter = sorted(parsed, key=lambda text: len(text.text))[:-1]
-    return not any(_stated_in(text, joined) for text in shorter)
+def _all_stated(parsed: dict[str, Parsed],
+                joined: Parsed | None) -> dict[str, tuple[str, float] | None] | None:
+    """What each text states, or None when at most one can state a net quantity (so none
+    can conflict). Reads the short ones first: when the title and the pack label state
+    none, the long description is never scanned (it has nothing to disagree with)."""
+    order = sorted(parsed, key=lambda name: len(parsed[name].text))
+    stated = {name: _stated_in(parsed[name], joined) for name in order[:-1]}
+    if not any(stated.values()):
+        return None
+    last, title = order[-1], parsed.get("title")
+    head = title.text if title is not None and last != "title" else None
+    stated[last] = _stated_in(parsed[last], joined, head)
+    return {name: stated[name] for name in parsed}
 
 
 def net_conflict(texts: Mapping[str, str | Parsed], joined: Parsed | None = None) -> str | None:
@@ -125,15 +162,15 @@ def net_conflict(texts: Mapping[str, str | Parsed], joined: Parsed | None = None
 
     `texts` maps a source name ("title", "description", "label") to its text, or to that
     text already `Parsed` (then its scan is reused); the first pair that disagrees is
-    reported, e.g. "title 250 g, description 500 g". `joined`: the label text the title
-    begins, parsed, when the caller has it: a title holding no mass or volume there is
-    not scanned for one (`_begins`).
+    reported, e.g. "title 250 g, description 500 g". `joined`: the label text, parsed,
+    when the caller has it: the title and description are read off its atoms where that
+    is exact (`_prefix_atoms`, `_after`) rather than scanned again.
     """
     parsed = {name: text if isinstance(text, Parsed) else Parsed(text)
               for name, text in texts.items()}
-    if _alone(list(parsed.values()), joined):
+    stated = _all_stated(parsed, joined)
+    if stated is None:
         return None
-    stated = {name: _stated_in(text, joined) for name, text in parsed.items()}
     names = [name for name, value in stated.items() if value]
     for i, first in enumerate(names):
         for second in names[i + 1 :]:
