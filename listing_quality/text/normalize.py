@@ -137,7 +137,14 @@ def read_number(token: str, *, suffixed: bool = False) -> float | None:
 
 
 def read_amount(raw: str) -> float | None:
-    """Like `read_number`, plus "1/2", "1½", "½" and "setengah"; None when unclear or huge."""
+    """Like `read_number`, plus "1/2", "1½", "½" and "setengah"; None when unclear or huge.
+
+    Plain ASCII digits, most numbers and every long one (a P-IRT or phone number, unique
+    to its listing, so never in a caller's cache), are read at once: the general path
+    listed their characters and split them in Python first."""
+    if raw.isdigit() and raw.isascii():
+        value = float(raw)
+        return value if math.isfinite(value) else None
     words = text_data()["number_words"]
     spoken = " ".join(raw.lower().split())
     if spoken in words:
