@@ -24,6 +24,8 @@ def attribute(listing: Listing, key: str) -> str:
     if type(attrs) is not dict and not isinstance(attrs, Mapping):  # (the ABC check is slow)
         attrs = {}
     value = attrs.get(key)
+    if value is None:  # (most listings carry none of the four asked for: no call more)
+        return ""
     return "" if is_missing(value) else normalize(value)
 
 
