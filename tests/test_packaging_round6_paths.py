@@ -170,7 +170,7 @@ def _plain_read_amount(raw: str) -> float | None:
         return float(words[spoken])
     if "/" in raw:
         top, _, bottom = raw.replace(" ", "").partition("/")
-        if not (top.isdigit() and bottom.isdigit()) or len(top + bottom) > 12:
+        if not (top.isdecimal() and bottom.isdecimal()) or len(top + bottom) > 12:
             return None
         return int(top) / int(bottom) if int(bottom) else None
     fraction = {"½": 0.5, "¼": 0.25, "¾": 0.75}.get(raw[-1:], 0.0)
@@ -187,3 +187,8 @@ def _plain_read_amount(raw: str) -> float | None:
                          "\u00b2", "dua", "setengah"], 12)))
 def test_plain_digits_are_read_as_the_general_path_reads_them(raw: str) -> None:
     assert read_amount(raw) == _plain_read_amount(raw)
+
+
+def test_a_superscript_fraction_is_unclear_not_an_error() -> None:
+    """"²/3" passed `isdigit` and broke `int()`; `read_amount` says None for it."""
+    assert read_amount("\u00b2/3") is None

@@ -82,24 +82,19 @@ def normalize(text: object) -> str:
     return " ".join(folded.split())[:MAX_TEXT_CHARS]  # `\s+` to one space, in C
 
 
-# Only what is neither printable ASCII nor an ASCII blank (a line break every 80 characters
-# of a description) calls `_unusual`, in Python; the final split collapses the blanks.
+# Only what is neither printable ASCII nor an ASCII blank calls `_unusual`, in Python.
 _UNUSUAL = re.compile(r"[^\x20-\x7e\t\n\x0b\x0c\r\x1c-\x1f]")
 
 
 @functools.lru_cache(maxsize=4096)
 def _unusual(ch: str) -> str:
     """Whitespace becomes a space, control/format characters go, everything else stays."""
-    if ch.isspace():
-        return " "
-    return "" if unicodedata.category(ch) in _DROP_CATEGORIES else ch
+    return " " if ch.isspace() else "" if unicodedata.category(ch) in _DROP_CATEGORIES else ch
 
 
 def bounded(text: object) -> str:
     """`text` as a str of at most MAX_TEXT_CHARS, without other changes (offsets stay valid)."""
-    if isinstance(text, str):
-        return text[:MAX_TEXT_CHARS]
-    return normalize(text)
+    return text[:MAX_TEXT_CHARS] if isinstance(text, str) else normalize(text)
 
 
 def _grouped(groups: list[str]) -> bool:
@@ -138,20 +133,16 @@ def read_number(token: str, *, suffixed: bool = False) -> float | None:
 
 def read_amount(raw: str) -> float | None:
     """Like `read_number`, plus "1/2", "1½", "½" and "setengah"; None when unclear or huge.
-
-    Plain ASCII digits, most numbers and every long one (a P-IRT or phone number, unique
-    to its listing, so never in a caller's cache), are read at once: the general path
-    listed their characters and split them in Python first."""
+    Plain ASCII digits (most numbers, and every P-IRT or phone number) take one float()."""
     if raw.isdigit() and raw.isascii():
-        value = float(raw)
-        return value if math.isfinite(value) else None
+        return value if math.isfinite(value := float(raw)) else None
     words = text_data()["number_words"]
     spoken = " ".join(raw.lower().split())
     if spoken in words:
         return float(words[spoken])
     if "/" in raw:
         top, _, bottom = raw.replace(" ", "").partition("/")
-        if not (top.isdigit() and bottom.isdigit()) or len(top + bottom) > 12:
+        if not (top.isdecimal() and bottom.isdecimal()) or len(top + bottom) > 12:
             return None
         return int(top) / int(bottom) if int(bottom) else None
     fraction = _FRACTIONS.get(raw[-1:], 0.0)
@@ -246,12 +237,11 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens; a number keeps its unit ("250 gr" -> "250gr").
 
-    Why no stopword list: "dua", "besar", "kecil" and "250gr" are exactly the specific words a
-    good title has (ecosystem-conventions section 4, PySastrawi's stopwords drop them).
+    Why no stopword list: "dua", "besar", "kecil" and "250gr" are exactly the specific words
+    a good title has (ecosystem-conventions section 4, PySastrawi's stopwords drop them).
     Punctuation-only runs are dropped; hyphenated words ("oleh-oleh") stay whole.
     """
-    clean = normalize(text).lower()
-    units = unit_table()
+    clean, units = normalize(text).lower(), unit_table()
     out: list[str] = []
     glue_end = -1
     for match in _TOKEN_RE.finditer(clean):

@@ -56,8 +56,8 @@ def lookalike_chars() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def ascii_lookalikes() -> re.Pattern[str]:
     """`lookalike_chars` as one character class."""
-    odd = lookalike_chars()
-    return re.compile(f"[{re.escape(''.join(odd))}]" if odd else r"(?!)")
+    return re.compile(f"[{re.escape(''.join(lookalike_chars()))}]" if lookalike_chars()
+                      else r"(?!)")
 
 
 @functools.lru_cache(maxsize=16)
@@ -66,13 +66,11 @@ def lowered(text: str) -> str | None:
 
     None for a text holding an IGNORECASE look-alike of an ASCII letter: only the regex
     itself is exact there. Otherwise lower-casing also keeps every offset (the one letter
-    whose lower case is longer, dotted I, is a look-alike). A text with a bullet or an
-    emoji is not ASCII; the look-alikes are four characters, and four `in` tests (each a
-    C search for one character) cost a quarter of a regex testing a class at every one.
+    whose lower case is longer, dotted I, is a look-alike). Four `in` tests, one per
+    look-alike, cost a quarter of a class tested at every character of a long text.
     """
-    if not text.isascii() and any(char in text for char in lookalike_chars()):
-        return None
-    return text.lower()
+    odd = not text.isascii() and any(char in text for char in lookalike_chars())
+    return None if odd else text.lower()
 
 
 def start_places(regex: re.Pattern[str], text: str, not_before: frozenset[str]) -> list[int] | None:
