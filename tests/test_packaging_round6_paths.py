@@ -7,8 +7,6 @@ label text, count, net and size labels).
 
 from __future__ import annotations
 
-import math
-
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +19,7 @@ from listing_quality.features.packaging_consistency import (
 )
 from listing_quality.features.texts import ListingTexts
 from listing_quality.text import atoms, phrases
-from listing_quality.text.normalize import label_before, read_amount, read_number, text_data
+from listing_quality.text.normalize import _spoken_amount, label_before, read_amount
 from listing_quality.text.parsed import Parsed
 from listing_quality.text.quantities import net_quantity
 from listing_quality.types import Listing
@@ -162,31 +160,12 @@ def test_a_description_the_label_shows_no_mass_in_holds_none(title: str, descrip
                        for atom in atoms.scan(text))
 
 
-def _plain_read_amount(raw: str) -> float | None:
-    """`read_amount` without its plain-digits shortcut."""
-    words = text_data()["number_words"]
-    spoken = " ".join(raw.lower().split())
-    if spoken in words:
-        return float(words[spoken])
-    if "/" in raw:
-        top, _, bottom = raw.replace(" ", "").partition("/")
-        if not (top.isdecimal() and bottom.isdecimal()) or len(top + bottom) > 12:
-            return None
-        return int(top) / int(bottom) if int(bottom) else None
-    fraction = {"½": 0.5, "¼": 0.25, "¾": 0.75}.get(raw[-1:], 0.0)
-    digits = raw.rstrip("½¼¾ ")
-    if not digits:
-        return fraction if raw else None
-    whole = read_number(digits)
-    return None if whole is None or not math.isfinite(whole) else whole + fraction
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(st.text(alphabet="0123456789", max_size=400),
                  pieces(["0", "1", "9", "00", ".", ",", "/", "½", " ", "\uff12", "\u0663",
                          "\u00b2", "dua", "setengah"], 12)))
 def test_plain_digits_are_read_as_the_general_path_reads_them(raw: str) -> None:
-    assert read_amount(raw) == _plain_read_amount(raw)
+    assert read_amount(raw) == _spoken_amount(raw)
 
 
 def test_a_superscript_fraction_is_unclear_not_an_error() -> None:

@@ -136,6 +136,11 @@ def read_amount(raw: str) -> float | None:
     Plain ASCII digits (most numbers, and every P-IRT or phone number) take one float()."""
     if raw.isdigit() and raw.isascii():
         return value if math.isfinite(value := float(raw)) else None
+    return _spoken_amount(raw)
+
+
+def _spoken_amount(raw: str) -> float | None:
+    """`read_amount` by its general rules, which plain digits need not go through."""
     words = text_data()["number_words"]
     spoken = " ".join(raw.lower().split())
     if spoken in words:
