@@ -19,7 +19,8 @@ from listing_quality.features.packaging_consistency import (
 )
 from listing_quality.features.texts import ListingTexts
 from listing_quality.text import atoms, phrases
-from listing_quality.text.normalize import _spoken_amount, label_before, read_amount
+from listing_quality.text.normalize import label_before
+from listing_quality.text.numbers import _spoken_amount, read_amount
 from listing_quality.text.parsed import Parsed
 from listing_quality.text.quantities import net_quantity
 from listing_quality.types import Listing

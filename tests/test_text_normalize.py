@@ -1,4 +1,4 @@
-"""normalize, fold, tokens and read_number: making titles comparable without losing facts."""
+"""normalize, fold, tokens and (numbers.py) read_number: comparable titles, no facts lost."""
 
 from __future__ import annotations
 
@@ -8,15 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from listing_quality.text.normalize import (
-    MAX_TEXT_CHARS,
-    fold,
-    normalize,
-    read_amount,
-    read_number,
-    tokens,
-    unit_table,
-)
+from listing_quality.text.normalize import MAX_TEXT_CHARS, fold, normalize, tokens, unit_table
+from listing_quality.text.numbers import read_amount, read_number
 
 
 class _Unprintable:

@@ -16,10 +16,10 @@ from .normalize import (
     Unit,
     alternation,
     label_before,
-    read_amount,
     text_data,
     unit_table,
 )
+from .numbers import read_amount
 from .phrases import lowered
 
 SEP_RE = re.compile(r"\s{0,3}[x×X*@]\s{0,3}")

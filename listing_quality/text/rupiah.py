@@ -21,10 +21,10 @@ from .normalize import (
     alternation,
     is_missing,
     normalize,
-    read_number,
     text_data,
     unit_table,
 )
+from .numbers import read_number
 from .price_words import not_price_reason
 from .remembered import short_texts_remembered
 
