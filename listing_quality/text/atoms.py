@@ -207,6 +207,7 @@ def _label_firsts(key: str) -> tuple[str, ...]:
 _BARRIER = re.compile(r"[^\w\s.,/]|_")
 """A character no match of the scan can hold: not a digit, letter, blank, ".", "," or "/"."""
 _NOT_HELD = re.compile(r"[^\w\s.,/]")  # `_BARRIER` but "_", as one class `re` skips to in C
+_SYNC_FROM = 40  # beyond the lookbehinds (5 characters) and a count label's window (31)
 
 
 def _barrier(text: str, start: int) -> int | None:
@@ -219,7 +220,6 @@ def _barrier(text: str, start: int) -> int | None:
     if under >= 0:
         return under
     return None if found is None else end
-_SYNC_FROM = 40  # beyond the lookbehinds (5 characters) and a count label's window (31)
 
 
 def suffix_atoms(outer: str, outer_atoms: Sequence[Atom], offset: int,

@@ -193,10 +193,11 @@ class Cues:
         if len(places) > _TRY_PLACES and wanted and not any(w in self._low for w in wanted):
             return None
         plain = self.plan.plain.get(slot)
-        first, within = (pattern, self.text) if plain is None else (plain, self._low)
         for at, _ in places:
-            if first.match(within, at) is not None:
-                return pattern.match(self.text, at)
+            if plain is not None and plain.match(self._low, at) is None:
+                continue  # (most places: the lowered try is the cheap one)
+            if (match := pattern.match(self.text, at)) is not None:
+                return match
         return None
 
     def quiet(self, patterns: Iterable[re.Pattern[str]]) -> bool:
