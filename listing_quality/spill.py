@@ -1,14 +1,17 @@
 """Measured facts spilled to disk between the two streamed passes, and read back.
 
-A spill file is gzip'd JSON lines (no pickle: the file is data, never code). Every
-listing of a slice has the same facts in the same order, so the first line names them
-once and each row holds only their values, by position: `[id, category, title, values]`.
-Names are most of the bytes of a fact dict (a hundred "packaging.amount_stated"-like keys
-a row), so rows shrink to a fraction, and reading a row back is one C-level `json.loads`
-and `dict(zip(names, values))` — no per-fact Python work either way. A row whose facts
-are not the usual ones (a measurement that failed, a caller's own measure) also stores
-its own names. Reading gives exactly the dicts plain JSON lines gave: the same keys in
-the same order, the same values, and a fresh list or dict in every row.
+A spill file is one slice's facts as gzip'd JSON (no pickle: the file is data, never
+code), laid out by column: a line naming the facts, a line each for the listings' ids,
+categories and titles, a line with the fact names of the few rows whose facts are not the
+usual ones (a measurement that failed, a caller's own measure), then one line per fact
+holding every listing's value of it. Judging reads facts by column, so pass 2 decodes a
+few hundred long lines, not a line per listing that it would then transpose; and a fact
+name is written once per slice, not once per listing.
+
+Reading rows (`read`) gives exactly the dicts plain JSON lines gave: the same keys in the
+same order, the same values, a fresh list or dict in every row. Reading a table
+(`read_table`) gives the columns, a row's missing facts None, as every columnar reader
+takes them.
 """
 
 from __future__ import annotations
@@ -28,54 +31,52 @@ Row = tuple[str, str, str, dict[str, Any]]  # id, category, title, facts
 
 def path_of(folder: str, offset: int) -> str:
     """The spill file of the slice that starts at catalog row `offset`."""
-    return str(Path(folder) / f"rows-{offset:012d}.jsonl.gz")
+    return str(Path(folder) / f"rows-{offset:012d}.json.gz")
 
 
 def write(path: str, rows: Sequence[Row]) -> None:
-    """Write `rows` (id, category, title, facts): the fact names once, then values."""
+    """Write `rows` (id, category, title, facts), fact by fact."""
     names = list(rows[0][3]) if rows else []
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as out:
-        out.write(_dumps(names) + "\n")
-        for item_id, category, title, facts in rows:
-            line = [item_id, category, title, list(facts.values())]
-            if len(facts) != len(names) or list(facts) != names:
-                line.append(list(facts))
-            out.write(_dumps(line) + "\n")
+    own = {i: list(facts) for i, (*_, facts) in enumerate(rows)
+           if len(facts) != len(names) or list(facts) != names}
+    if own:
+        names = list(dict.fromkeys(name for *_, facts in rows for name in facts))
+        columns: Any = ([facts.get(name) for *_, facts in rows] for name in names)
+    else:
+        columns = zip(*[facts.values() for *_, facts in rows], strict=True)  # in C
+    usual = len(rows[0][3]) if rows else 0  # the first row's names come first in `names`
+    lines = [_dumps(names), *(_dumps([row[k] for row in rows]) for k in range(3)),
+             _dumps([usual, {str(i): own_names for i, own_names in own.items()}]),
+             *map(_dumps, columns)]
+    Path(path).write_bytes(gzip.compress("\n".join(lines).encode("utf-8"), compresslevel=1))
+
+
+def _lines(path: str) -> tuple[list[str], list[list[str]], dict[int, list[str]], list[str]]:
+    """(fact names, [ids, categories, titles], each row's names, each fact's raw line);
+    a row's names are the usual ones (the first `usual` names) unless it has its own."""
+    lines = gzip.decompress(Path(path).read_bytes()).decode("utf-8").split("\n")
+    names = json.loads(lines[0])
+    usual, own = json.loads(lines[4])
+    ids, categories, titles = (json.loads(line) for line in lines[1:4])
+    row_names = [names[:usual]] * len(ids)
+    for i, own_names in own.items():
+        row_names[int(i)] = own_names
+    return names, [ids, categories, titles], row_names, lines[5:]
 
 
 def read(path: str) -> Iterator[Row]:
     """The rows `write` was given, facts as plain JSON would give them back."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        names: list[str] = json.loads(next(handle))
-        for line in handle:
-            item_id, category, title, values, *own = json.loads(line)
-            yield item_id, category, title, dict(zip(own[0] if own else names, values, strict=True))
+    names, (ids, categories, titles), row_names, lines = _lines(path)
+    columns = dict(zip(names, map(json.loads, lines), strict=True))
+    for i, own in enumerate(row_names):
+        yield ids[i], categories[i], titles[i], {name: columns[name][i] for name in own}
 
 
 def read_table(path: str) -> tuple[list[str], list[str], list[str], FactTable]:
-    """The rows `write` was given, as columns: ids, categories, titles and their facts.
-
-    Judging reads facts by columns, so the rows are transposed as they are, without a
-    dict per listing. A row with facts of its own (see `write`) is laid out in the names
-    of all the rows, its missing facts None, as every columnar reader takes them.
-    """
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        names: list[str] = json.loads(next(handle))
-        rows = [json.loads(line) for line in handle]
-    ids, categories, titles = ([row[k] for row in rows] for k in range(3))
-    if any(len(row) > 4 for row in rows):
-        names, values = _common(names, rows)
-    else:
-        values = [row[3] for row in rows]
-    return ids, categories, titles, FactTable.from_rows(names, values)
-
-
-def _common(names: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
-    """Rows of values in the names every row has or its own, in first-seen order."""
-    named = [dict(zip(row[4] if len(row) > 4 else names, row[3], strict=True))
-             for row in rows]
-    every = list(dict.fromkeys(name for facts in named for name in facts))
-    return every, [[facts.get(name) for name in every] for facts in named]
+    """The rows `write` was given, as columns: ids, categories, titles and their facts."""
+    names, (ids, categories, titles), _, lines = _lines(path)
+    return ids, categories, titles, FactTable(
+        dict(zip(names, map(json.loads, lines), strict=True)), len(ids))
 
 
 def write_tables(path: str, tables: Mapping[str, pd.DataFrame]) -> None:

@@ -63,14 +63,14 @@ def test_spilled_rows_read_as_a_table_equal_the_rows(tmp_path: Path) -> None:
     rows = [(str(i), "kuliner", f"Keripik {i}", {"x": i, "y": [i], "z": None})
             for i in range(3)]
     rows.insert(1, ("odd", "", "", {"y": ["own"], "measure": "failed"}))  # its own facts
-    path = str(tmp_path / "r.jsonl.gz")
+    path = str(tmp_path / "r.json.gz")
     spill.write(path, rows)
     ids, categories, titles, table = spill.read_table(path)
     assert ids == ["0", "odd", "1", "2"] and categories[1] == "" and titles[3] == "Keripik 2"
     plain = [facts for *_, facts in spill.read(path)]
     names = ["x", "y", "z", "measure"]
     assert fact_columns(table, names) == fact_columns(plain, names)  # missing: None
-    empty = str(tmp_path / "e.jsonl.gz")
+    empty = str(tmp_path / "e.json.gz")
     spill.write(empty, [])
     assert spill.read_table(empty)[3].n == 0
 

@@ -35,7 +35,7 @@ def _same(a: object, b: object) -> bool:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(FACTS, max_size=12))
 def test_rows_come_back_as_plain_json_gives_them(tmp_path_factory: object, rows: list) -> None:
-    path = str(Path(tmp_path_factory.mktemp("spill")) / "rows.jsonl.gz")  # type: ignore[attr-defined]
+    path = str(Path(tmp_path_factory.mktemp("spill")) / "rows.json.gz")  # type: ignore[attr-defined]
     spill.write(path, [(f"id{i}", "kuliner", "Keripik", facts) for i, facts in enumerate(rows)])
     back = list(spill.read(path))
     assert [r[0] for r in back] == [f"id{i}" for i in range(len(rows))]
@@ -44,11 +44,17 @@ def test_rows_come_back_as_plain_json_gives_them(tmp_path_factory: object, rows:
         assert (category, title) == ("kuliner", "Keripik")
         assert list(facts) == list(expected)  # same keys, same order
         assert _same(facts, expected)
+    ids, categories, titles, table = spill.read_table(path)
+    assert ids == [r[0] for r in back] and len(table) == len(rows)
+    assert categories == ["kuliner"] * len(rows) and titles == ["Keripik"] * len(rows)
+    plain = [_plain_json(facts) for facts in rows]
+    for name in dict.fromkeys(name for facts in rows for name in facts):
+        assert _same(table.column(name), [facts.get(name) for facts in plain])  # missing: None
 
 
 def test_left_out_lists_are_fresh_per_row(tmp_path: Path) -> None:
     rows = [(str(i), "", "", {"a": [], "b": {}, "c": None, "d": ""}) for i in range(3)]
-    path = str(tmp_path / "r.jsonl.gz")
+    path = str(tmp_path / "r.json.gz")
     spill.write(path, rows)
     back = [facts for *_, facts in spill.read(path)]
     back[0]["a"].append("x")
@@ -56,11 +62,11 @@ def test_left_out_lists_are_fresh_per_row(tmp_path: Path) -> None:
     assert back[1] == {"a": [], "b": {}, "c": None, "d": ""} == back[2]
 
 
-def test_names_are_written_once_and_rows_hold_values(tmp_path: Path) -> None:
+def test_names_are_written_once_and_values_by_fact(tmp_path: Path) -> None:
     rows = [(str(i), "kuliner", "Keripik", {"photos.width": [], "flag": False, "n": 0,
                                             "score": np.float64(1.5)}) for i in range(3)]
     rows.append(("odd", "", "", {"n": False, "flag": 0, "extra": [640]}))
-    path = str(tmp_path / "r.jsonl.gz")
+    path = str(tmp_path / "r.json.gz")
     spill.write(path, rows)
     back = {item: facts for item, _, _, facts in spill.read(path)}
     assert back["0"] == {"photos.width": [], "flag": False, "n": 0, "score": 1.5}
@@ -69,13 +75,17 @@ def test_names_are_written_once_and_rows_hold_values(tmp_path: Path) -> None:
     assert type(odd["flag"]) is int and type(odd["n"]) is bool  # 0 is not False
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()
-    assert json.loads(lines[0]) == ["photos.width", "flag", "n", "score"]
-    assert json.loads(lines[1]) == ["0", "kuliner", "Keripik", [[], False, 0, 1.5]]
-    assert json.loads(lines[4])[-1] == ["n", "flag", "extra"]  # its own names, its own order
+    assert json.loads(lines[0]) == ["photos.width", "flag", "n", "score", "extra"]
+    assert json.loads(lines[1]) == ["0", "1", "2", "odd"]
+    assert json.loads(lines[2]) == ["kuliner"] * 3 + [""]
+    assert json.loads(lines[4]) == [4, {"3": ["n", "flag", "extra"]}]  # its own names, order
+    assert json.loads(lines[6]) == [False, False, False, 0]  # one line per fact
+    assert json.loads(lines[9]) == [None, None, None, [640]]
+    assert len(lines) == 10
 
 
 def test_an_empty_slice_writes_and_reads_nothing(tmp_path: Path) -> None:
-    path = str(tmp_path / "r.jsonl.gz")
+    path = str(tmp_path / "r.json.gz")
     spill.write(path, [])
     assert list(spill.read(path)) == []
 
