@@ -16,7 +16,7 @@ any subset holding whole groups, and `apply_titles` that reads the reduced table
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -101,6 +101,7 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
     cutoff = cfg["near_duplicate_ratio"] / 100.0
     window, most = int(cfg["near_duplicate_window"]), int(cfg["near_duplicate_max_ids"])
     listed: list[tuple[int, list[str]]] = []
+    ids = _taker(keys["id"])
     for by_text, exact, row_of in _blocks(keys):
         found: dict[int, list[int]] = {}
         for members in by_text.values():
@@ -112,7 +113,7 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
         for order in (texts, sorted(texts, key=lambda t: t.split()[::-1])):
             for i, j in window_matches(order, window, cutoff):
                 _pair_up(by_text[order[i]], by_text[order[j]], exact, found, most)
-        listed.extend(_listed(keys, found, row_of))
+        listed.extend(_listed(ids, found, row_of))
     listed.sort(key=lambda item: item[0])
     return pd.DataFrame({"row": pd.Series([r for r, _ in listed], dtype=np.int64),
                          "ids": pd.Series([ids for _, ids in listed], dtype=object)})
@@ -145,7 +146,8 @@ def _blocks(keys: pd.DataFrame) -> Iterator[tuple[dict[str, list[int]], dict[int
     position's exact-title hash and row. Grouped by sorting codes, not by Python dicts."""
     near, rows = keys["near"], keys["row"].to_numpy()
     blocks, _ = pd.factorize(keys["block"], use_na_sentinel=False)
-    codes, texts = pd.factorize(near)
+    codes, uniques = pd.factorize(near)
+    texts = _taker(uniques)
     titled = np.flatnonzero((near.notna() & (near != "")).to_numpy(dtype=bool))
     titled = titled[np.lexsort((rows[titled], codes[titled], blocks[titled]))]
     exact = keys["exact"].to_numpy()
@@ -154,28 +156,59 @@ def _blocks(keys: pd.DataFrame) -> Iterator[tuple[dict[str, list[int]], dict[int
             continue
         cuts = (np.flatnonzero(np.diff(codes[block])) + 1).tolist()
         starts, positions = [0, *cuts], block.tolist()
-        names = texts.take(codes[block][starts]).tolist()
+        names = texts(codes[block][starts])
         yield ({name: positions[a:b] for name, a, b in
                 zip(names, starts, [*cuts, len(positions)], strict=True)},
                dict(zip(positions, exact[block].tolist(), strict=True)),
                dict(zip(positions, rows[block].tolist(), strict=True)))
 
 
-def _listed(keys: pd.DataFrame, found: dict[int, list[int]], row_of: dict[int, int]
-            ) -> list[tuple[int, list[str]]]:
+def _taker(values: Any) -> Callable[[np.ndarray], list[Any]]:
+    """A function giving a column's values at some positions, as Python objects.
+
+    Taking a block's values at a time from pandas' arrow strings walks the whole column
+    (its chunks, one per streamed slice): ~2 ms a take at a million keys, a thousand
+    blocks over. From one arrow array a take costs only its own length. (A missing value
+    would come back None, not NaN; the positions taken here are of titled listings.)
+    """
+    dtype = values.dtype
+    if getattr(dtype, "storage", None) == "pyarrow" or isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa  # installed: the column is held in it
+
+        array = pa.array(values)
+        array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+        return lambda at: array.take(at).to_pylist()
+    plain = np.asarray(values, dtype=object)
+    return lambda at: plain[at].tolist()
+
+
+def _listed(ids: Callable[[np.ndarray], list[Any]], found: dict[int, list[int]],
+            row_of: dict[int, int]) -> list[tuple[int, list[str]]]:
     """(row, the others' ids in row order) of each listing of one block that has any."""
     hits = {p: sorted(others, key=row_of.__getitem__) for p, others in found.items() if others}
     need = sorted({o for others in hits.values() for o in others})
-    id_of = dict(zip(need, keys["id"].take(need).tolist(), strict=True))
+    id_of = dict(zip(need, ids(np.array(need, dtype=np.intp)), strict=True))
     return [(row_of[p], [id_of[o] for o in others]) for p, others in hits.items()]
 
 
 def _pair_up(group_a: list[int], group_b: list[int], exact: Mapping[int, int],
              found: dict[int, list[int]], most: int) -> None:
     """Record each listing of one group in the other's list (exact twins excepted)."""
+    if len(group_a) == 1 == len(group_b) and group_a is not group_b:
+        _pair_two(group_a[0], group_b[0], exact[group_a[0]] == exact[group_b[0]], found, most)
+        return
     _fill(group_a, _by_exact(group_b, exact), exact, found, most)
     if group_b is not group_a:
         _fill(group_b, _by_exact(group_a, exact), exact, found, most)
+
+
+def _pair_two(a: int, b: int, twins: bool, found: dict[int, list[int]], most: int) -> None:
+    """`_pair_up` of two texts of one listing each, most pairs the window finds: what
+    `_fill` does for them, without splitting one-listing groups by exact title."""
+    for target, other in ((a, b), (b, a)):
+        mine = found.setdefault(target, [])
+        if not twins and len(mine) < most and other not in mine:
+            mine.append(other)
 
 
 def _by_exact(group: list[int], exact: Mapping[int, int]) -> list[tuple[int, list[int]]]:
