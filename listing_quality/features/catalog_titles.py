@@ -76,7 +76,7 @@ def exact_groups(keys: pd.DataFrame) -> pd.DataFrame:
     codes, _ = pd.factorize(exact[shared])  # numbered in order of first appearance
     shared = shared[np.argsort(codes, kind="stable")]
     rows = keys["row"].to_numpy()[shared]
-    ids = keys["id"].to_numpy()[shared].tolist()
+    ids = _taker(keys["id"])(shared)
     bounds = np.flatnonzero(np.diff(np.sort(codes, kind="stable"))) + 1
     found = []
     for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(ids)], strict=True):
