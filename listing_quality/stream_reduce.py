@@ -31,7 +31,7 @@ def reduce_catalog(keys: pd.DataFrame, pool: ChunkPool) -> CatalogContext:
     if pool.workers < 2 or len(keys) < MIN_SHARED_KEYS:
         return CatalogContext.from_keys(keys)
     columns = ["row", "id", "exact", *shared.group_by, "near"]
-    futures = [pool.submit(_reduce_share, (keys.take(rows)[columns],))
+    futures = [pool.submit(_reduce_share, (keys[columns].take(rows),))
                for rows in shares(keys, shared, pool.workers)]
     tables = reduce_keys(keys, [r for r in REDUCTIONS if r is not shared])
     parts = [future.result() for future in futures]
