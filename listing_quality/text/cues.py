@@ -3,7 +3,8 @@
 A label text is searched with a dozen data-file regexes and four packaging lexicons, and its
 number and size parsers ask where their words start (word groups). Each search alone
 walked the whole text again; here one regex finds, in C, every place where any of them
-can start, and each search then only tries its own places.
+can start (over the text's `letters.letters_only` form), and each search then only tries
+its own places.
 
 Exactness, for a regex: `prefilter.starts` gives words every match starts with, never
 after an ASCII letter; for a lexicon: every phrase starts with a whole word of
@@ -26,10 +27,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .letters import letters_only, scan_regex
 from .lexicon import load_words, phrase_matches
 from .phrases import Index, first_word_index, lowered, lowered_index, lowered_regex
 from .prefilter import needs, search, starts
-from .trie import trie_regex
 
 _LETTER_WORD = re.compile(r"[a-z]+")
 _MAX_GATED = 4
@@ -44,14 +45,14 @@ _TRY_PLACES = 4
 class Plan:
     """The combined scan for fixed regexes and lexicons: built once, used for every text."""
 
-    regex: re.Pattern[str]  # `[^a-z](word...)` over " " + the lower-cased text
+    regex: re.Pattern[bytes]  # ` (word...)` over b" " + `letters.letters_only(low)`
     slots: dict[re.Pattern[str] | str, int]  # regex or lexicon name -> its slot
-    by_word: dict[str, tuple[tuple[int, str], ...]]  # longest word -> (slot, its word)
+    by_word: dict[bytes, tuple[tuple[int, str], ...]]  # longest word -> (slot, its word)
     indexes: dict[str, Index]  # lexicon name -> its first-word index
     needs: dict[int, frozenset[str]]  # slot -> words one of which a match needs, or empty
     ids: dict[int, int]  # id of a regex in `slots` -> its slot (hashing a regex is slow)
     gates: tuple[tuple[frozenset[str], frozenset[int]], ...]  # needs -> the slots it gates
-    gated: dict[frozenset[int], re.Pattern[str]]  # gated slots whose needs are absent -> scan
+    gated: dict[frozenset[int], re.Pattern[bytes]]  # gated slots whose needs are absent -> scan
     plain: dict[int, re.Pattern[str]]  # slot -> its regex without IGNORECASE, for `_low`
     plain_words: dict[str, dict[str, re.Pattern[str]]]  # lexicon -> `indexes` so lowered
 
@@ -86,8 +87,9 @@ def plan(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...],
     out (searched plainly by `Cues`; `Cues.places` is None for a group left out)."""
     slots, words, indexes, wanted = _slots(patterns, lexicons, groups)
     every = {word for group in words.values() for word in group}
-    by_word = {longest: tuple((slot, word) for slot, group in words.items() for word in group
-                              if longest.startswith(word)) for longest in every}
+    by_word = {longest.encode(): tuple((slot, word) for slot, group in words.items()
+                                       for word in group if longest.startswith(word))
+               for longest in every}
     ids = {id(key): slot for key, slot in slots.items() if not isinstance(key, str)}
     gate = [slot for slot, need in wanted.items() if need and len(need) <= _GATE_WORDS]
     gate = gate[:_MAX_GATED]
@@ -131,23 +133,19 @@ def _slots(patterns: tuple[re.Pattern[str], ...], lexicons: tuple[str, ...],
     return slots, words, indexes, wanted
 
 
-def _scan_regex(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(f"[^a-z]({trie_regex(words) or '(?!)'})")
-
-
 def _gated(words: dict[int, frozenset[str]],
            gates: tuple[tuple[frozenset[str], frozenset[int]], ...]
-           ) -> dict[frozenset[int], re.Pattern[str]]:
+           ) -> dict[frozenset[int], re.Pattern[bytes]]:
     """A scan for every set of `gates` that may be dead (each gates the slots that need the
     same words), leaving out the words no live slot starts with ("p" of P-IRT in a text
     without "irt"). Every live slot still sees each place of its words: the longest live
     word at a place is what `by_word` maps to every word that is a prefix of it."""
-    regexes: dict[frozenset[int], re.Pattern[str]] = {}
+    regexes: dict[frozenset[int], re.Pattern[bytes]] = {}
     for closed in itertools.chain.from_iterable(
             itertools.combinations(gates, size) for size in range(len(gates) + 1)):
         dead = frozenset().union(*(slots for _, slots in closed))
         live = {word for slot, group in words.items() if slot not in dead for word in group}
-        regexes[dead] = _scan_regex(live)
+        regexes[dead] = scan_regex(live)
     return regexes
 
 
@@ -172,9 +170,9 @@ class Cues:
             self._dead = scan_plan.dead(self._low)
             self._scan(self._low, scan_plan.gated.get(self._dead, scan_plan.regex))
 
-    def _scan(self, low: str, regex: re.Pattern[str]) -> None:
+    def _scan(self, low: str, regex: re.Pattern[bytes]) -> None:
         by_word, places = self.plan.by_word, self._places  # (place, word) to each slot
-        for match in regex.finditer(" " + low):
+        for match in regex.finditer(b" " + letters_only(low)):
             at, longest = match.start(), match.group(1)  # `at`: the place in `low`
             for slot, word in by_word[longest]:
                 places[slot].append((at, word))
