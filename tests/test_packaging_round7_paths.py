@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from listing_quality.features import packaging_label
-from listing_quality.text import letters
+from listing_quality.text import clean, letters
 from listing_quality.text.trie import trie_regex
 
 CUE_PIECES = ["p", "irt", "p-irt", "P-IRT", "exp", "expired", "isi", "isidua", "xl", "2xl",
@@ -58,3 +58,19 @@ def test_the_byte_scan_of_any_word_list_equals_the_class_scan(words: list[str],
     """Empty word lists (a scan that finds nothing) and words that are prefixes of others."""
     low = text.lower()
     assert byte_places(words, low) == plain_places(words, low)
+
+
+def test_ascii_printability_by_deletion_equals_isprintable_for_every_ascii_character() -> None:
+    for code in range(128):
+        assert clean.prints(chr(code)) == chr(code).isprintable()
+        assert clean.prints(f"ab {chr(code)} c") == f"ab {chr(code)} c".isprintable()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.text(st.characters(max_codepoint=127), max_size=60),
+                 cue_texts()))
+@example("")
+@example("Keripik\tpedas")
+@example("Keripik\x7fpedas")
+def test_prints_equals_isprintable(text: str) -> None:
+    assert clean.prints(text) == text.isprintable()
