@@ -36,19 +36,20 @@ def plain_places(words: list[str], low: str) -> list[tuple[int, str]]:
 
 def byte_places(words: list[str], low: str) -> list[tuple[int, str]]:
     scan = letters.scan_regex(words)
-    return [(m.start(), m.group(1).decode("ascii"))
-            for m in scan.finditer(b" " + letters.letters_only(low))]
+    return [(m.start(), m.group(1).decode("ascii")) for m in scan.finditer(letters.scan_text(low))]
 
 
 @settings(max_examples=500, deadline=None)
 @given(cue_texts())
 @example("\u2022 p-irt 2xl isidua \U0001f525exp")
 @example("éexp ñbahan")
+@example("206357801012329exp 08.00-17.00 . . .  ...   isi2xl;;;bahan")
+@example("x    xl     p-irt")
 def test_the_byte_scan_finds_the_places_and_words_of_the_class_scan(text: str) -> None:
     words = sorted(packaging_label._label_plan().by_word)
     plain_words = [word.decode("ascii") for word in words]
     low = text.lower()
-    assert len(letters.letters_only(low)) == len(low)
+    assert len(letters.letters_only(low)) == len(low) == len(letters.scan_text(low)) - 1
     assert byte_places(plain_words, low) == plain_places(plain_words, low)
 
 

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .letters import letters_only, scan_regex
+from .letters import scan_regex, scan_text
 from .lexicon import load_words, phrase_matches
 from .phrases import Index, first_word_index, lowered, lowered_index, lowered_regex
 from .prefilter import needs, search, starts
@@ -45,7 +45,7 @@ _TRY_PLACES = 4
 class Plan:
     """The combined scan for fixed regexes and lexicons: built once, used for every text."""
 
-    regex: re.Pattern[bytes]  # ` (word...)` over b" " + `letters.letters_only(low)`
+    regex: re.Pattern[bytes]  # ` (word...)` over `letters.scan_text(low)`
     slots: dict[re.Pattern[str] | str, int]  # regex or lexicon name -> its slot
     by_word: dict[bytes, tuple[tuple[int, str], ...]]  # longest word -> (slot, its word)
     indexes: dict[str, Index]  # lexicon name -> its first-word index
@@ -172,7 +172,7 @@ class Cues:
 
     def _scan(self, low: str, regex: re.Pattern[bytes]) -> None:
         by_word, places = self.plan.by_word, self._places  # (place, word) to each slot
-        for match in regex.finditer(b" " + letters_only(low)):
+        for match in regex.finditer(scan_text(low)):
             at, longest = match.start(), match.group(1)  # `at`: the place in `low`
             for slot, word in by_word[longest]:
                 places[slot].append((at, word))

@@ -27,7 +27,18 @@ def letters_only(low: str) -> bytes:
     return low.encode("ascii", "replace").translate(_NOT_LETTERS)
 
 
+def scan_text(low: str) -> bytes:
+    """b" " + `letters_only(low)`, with most spaces that no letter follows made "_".
+
+    Every space is a place where `re` enters the word trie, in vain unless a letter follows
+    (a third of them: digits, punctuation, ". "). Two C-level replaces turn the first of
+    two spaces, then a space before such a "_", into "_": a space before a letter is never
+    touched, so the scan finds the same places and words, and enters the trie at fewer.
+    """
+    return (b" " + letters_only(low)).replace(b"  ", b"_ ").replace(b" _", b"__")
+
+
 def scan_regex(words: Iterable[str]) -> re.Pattern[bytes]:
-    """The scan for `words` (lower-case a-z each) over b" " + `letters_only(low)`: at each
-    place, the longest word that starts there (`trie_regex`), in group 1."""
+    """The scan for `words` (lower-case a-z each) over `scan_text(low)`: at each place, the
+    longest word that starts there (`trie_regex`), in group 1."""
     return re.compile(f" ({trie_regex(words) or '(?!)'})".encode("ascii"))
