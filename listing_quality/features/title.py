@@ -18,6 +18,7 @@ from ..types import Listing
 from . import title_hygiene
 from .texts import ListingTexts
 from .title_slots import find_slots, type_count
+from .title_words import annotate
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LONE_SYMBOLS = re.compile(r"[^\w\s](?<!\w[^\w\s])[^\w\s]*(?!\w)")
@@ -37,8 +38,9 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
     texts = texts or ListingTexts(listing)
     text = texts.title.text
     brand = texts.brand
-    slots = find_slots(text, brand, texts.title)
-    noise = title_hygiene.noise(text)
+    ann = annotate(text)  # read once: slots, hygiene and the type count share it
+    slots = find_slots(text, brand, texts.title, ann)
+    noise = title_hygiene.find_noise(text, ann.plain)
     symbols = not title_hygiene.word_chars_only(text)
     kinds = ascii_kinds(text)
     runs = symbol_runs(text, kinds) if may_run(text, symbols, kinds) else []
@@ -54,9 +56,9 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
         "title.quantity": slots.get("berat"),
         "title.slots": slots,
         **slot_features(slots),
-        "title.repeated_words": title_hygiene.repeated_words(text),
-        "title.separators": title_hygiene.separators(text, symbols),
-        "title.type_count": type_count(text),
+        "title.repeated_words": title_hygiene.repeated_words(text, ann),
+        "title.separators": title_hygiene.separators(text, symbols, ann.plain),
+        "title.type_count": type_count(text, ann),
         "title.claims": noise.claims,
         "title.contacts": noise.contacts,
         "description.words": word_count(texts.description.text),

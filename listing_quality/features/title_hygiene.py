@@ -18,11 +18,11 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from ..text.lexicon import phrase_spans_all
+from ..text.lexicon import first_words_of, phrase_spans_all
 from ..text.normalize import text_data, unit_table
 from ..text.phrases import lowered
 from ..text.runs import LETTERS, ascii_runs
-from .title_words import annotate, settings
+from .title_words import Annotation, Plain, annotate, settings
 
 # A list separator: a pipe or semicolon anywhere, a comma, a slash or dash set off by a space
 # ("Kerupuk / Krupuk", "tgf58 - Hitam"); not "1/2", "S/M", "oleh-oleh".
@@ -55,7 +55,7 @@ def word_chars_only(text: str) -> bool:
     return text.replace(" ", "").isalnum()
 
 
-def separators(text: str, symbols: bool | None = None) -> int:
+def separators(text: str, symbols: bool | None = None, plain: Plain | None = None) -> int:
     """How many list separators the title holds: 3+ means a keyword list, not a name.
 
     Counted as items minus one, where an item names something: it holds a word that is not
@@ -63,7 +63,8 @@ def separators(text: str, symbols: bool | None = None) -> int:
     nothing ("/ / /"), and a size after one ("Keripik Pedas, 250 g", "... / isi 10") is the
     listing's spec, not a keyword — so adding a missing net quantity after a stray "/"
     never starts the count (both found by the property "adding a net quantity never
-    lowers the score"). `symbols`: `not word_chars_only(text)`, when the caller has it.
+    lowers the score"). `symbols`: `not word_chars_only(text)`, when the caller has it;
+    `plain`: `annotate(text).plain`, likewise.
     """
     if symbols is None:
         symbols = not word_chars_only(text)
@@ -72,21 +73,24 @@ def separators(text: str, symbols: bool | None = None) -> int:
     cuts = [match.span() for match in _SEPARATOR_AT.finditer(text)]
     if not cuts:
         return 0  # no separator: one item at most
-    return max(0, _named_pieces(text, cuts) - 1)
+    return max(0, _named_pieces(text, cuts, plain) - 1)
 
 
-def _named_pieces(text: str, cuts: list[tuple[int, int]]) -> int:
+def _named_pieces(text: str, cuts: list[tuple[int, int]], plain: Plain | None = None) -> int:
     """How many pieces of `text` between the separators at `cuts` name something.
 
     On ASCII text the title's letters are cut out once, lower-cased (offsets kept), and a
     piece's words are a slice of them: one split and one set test a piece, where each
-    piece was translated on its own.
+    piece was translated on its own (`plain`: the annotation has them already).
     """
     pieces = zip((0, *(end for _, end in cuts)), (*(start for start, _ in cuts), len(text)),
                  strict=True)
-    if not text.isascii():
+    if plain is not None:
+        letters = plain.letters
+    elif not text.isascii():
         return sum(names_something(text[start:end]) for start, end in pieces)
-    letters = text.lower().encode("ascii").translate(LETTERS).decode("ascii")
+    else:
+        letters = text.lower().encode("ascii").translate(LETTERS).decode("ascii")
     spec = _spec_words()
     return sum(not spec.issuperset(letters[start:end].split()) for start, end in pieces)
 
@@ -111,16 +115,17 @@ def _spec_words() -> frozenset[str]:
 _INITIAL = operator.itemgetter(0)
 
 
-def repeated_words(text: str) -> list[str]:
+def repeated_words(text: str, ann: Annotation | None = None) -> list[str]:
     """Words written more than once, exactly or almost ("sepatu ... sepatuu"), folded.
 
     Numbers and units are skipped ("2 x 250 g" repeats nothing a buyer would notice);
     fuzzy pairs are only tried between words with the same first letter and similar
     length, so the check stays cheap on long titles. The words of letters that are no unit
     are picked out in C, and when no two share a first letter (half the titles) none can
-    repeat another: one set test decides.
+    repeat another: one set test decides. `ann`: `annotate(text)`, when the caller has it.
     """
-    kept = list(filterfalse(unit_table().__contains__, filter(str.isalpha, annotate(text).folded)))
+    folded = (annotate(text) if ann is None else ann).folded
+    kept = list(filterfalse(unit_table().__contains__, filter(str.isalpha, folded)))
     if len(set(map(_INITIAL, kept))) == len(kept):
         return []  # no two words share a first letter: none is written twice, or almost
     cfg = settings()
@@ -183,13 +188,18 @@ def _phrases(matches: list[re.Match[str]], spans: list[tuple[int, int]]) -> list
 
 @functools.lru_cache(maxsize=8)
 def noise(text: str) -> Noise:
+    """`find_noise(text)`, remembered for a few titles (kept longer, entries lived long
+    enough for the garbage collector to move and rescan them: that cost more)."""
+    return find_noise(text)
+
+
+def find_noise(text: str, plain: Plain | None = None) -> Noise:
     """Promo words, unsupported claims ("100% ori", "no. 1") and contact details (phone
     numbers, links, @handles, other platforms), with their spans: one pass per pattern
     serves both the rules (the hits) and `title.clean` (the text without the spans).
-    The cache only spans one listing's measures: kept longer, entries lived long enough
-    for the garbage collector to move and rescan them, which cost more than they saved."""
+    `plain`: `annotate(text).plain`, whose words spare a search (`_lexicon_hits`)."""
     spans: list[tuple[int, int]] = []
-    promo_found, claims_found, platforms_found = phrase_spans_all(text, NOISE_LEXICONS)
+    promo_found, claims_found, platforms_found = _lexicon_hits(text, plain)
     promo = _phrases(promo_found, spans) if promo_found else []
     claims = _phrases(claims_found, spans) if claims_found else []
     contacts: list[str] = []
@@ -200,6 +210,17 @@ def noise(text: str) -> Noise:
     if platforms_found:
         contacts += _phrases(platforms_found, spans)
     return Noise(promo, claims, contacts[:10], tuple(sorted(spans)) if spans else ())
+
+
+def _lexicon_hits(text: str, plain: Plain | None) -> list[list[re.Match[str]]]:
+    """`phrase_spans_all(text, NOISE_LEXICONS)`, which finds a phrase only where a first
+    word of one is a `\\w` run of the lower-cased text: in a plain title without "_", one
+    of the annotation's lower-cased words (`plain`), where it listed them again."""
+    if plain is not None and "_" not in text:
+        firsts = first_words_of(NOISE_LEXICONS)
+        if firsts is not None and firsts.isdisjoint(plain.words):
+            return [[] for _ in NOISE_LEXICONS]
+    return phrase_spans_all(text, NOISE_LEXICONS)
 
 
 def without(text: str, spans: tuple[tuple[int, int], ...]) -> str:

@@ -49,8 +49,8 @@ class _Words:
         return " ".join(self.raw[span[0]:span[1]])
 
 
-def _words(text: str) -> _Words:
-    return _Words(annotate(text))
+def _words(text: str, ann: Annotation | None = None) -> _Words:
+    return _Words(annotate(text) if ann is None else ann)
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,12 +122,16 @@ def _descriptors(words: _Words, food: bool, type_span: Span | None) -> dict[str,
     return slots
 
 
-def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict[str, str]:
+def find_slots(text: str, brand: str = "", parsed: Parsed | None = None,
+               ann: Annotation | None = None) -> dict[str, str]:
     """Slot -> text as written in `text` (normalised): jenis, merek, varian, berat, ukuran,
     bahan, teknik, asal. A slot the title does not fill is absent. `parsed`: `text`
-    already parsed (its quantities and sizes are reused)."""
+    already parsed (its quantities and sizes are reused); `ann`: `annotate(text)`."""
     parsed = parsed if parsed is not None and parsed.text == text else Parsed(text)
-    words = _words(text)
+    words = _words(text, ann)
+    plain = words.ann.plain
+    if plain is not None:  # its letters tell the number scan and size search what to skip
+        parsed.know_letters(plain.letters, plain.digits)
     slots: dict[str, str] = {}
     typed = product_type(words)
     if typed:
@@ -136,7 +140,8 @@ def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict
         slots["merek"] = merek
     food = typed is not None and typed[1] == "kuliner"
     slots.update(_descriptors(words, food, typed[0] if typed else None))
-    if "level" in (lowered(text) or text.lower()) and (level := _LEVEL.search(text)):
+    low = plain.letters if plain is not None else (lowered(text) or text.lower())
+    if "level" in low and (level := _LEVEL.search(text)):
         slots["varian"] = " ".join(filter(None, (slots.get("varian"), level.group(0))))
     if (berat := parsed.first_quantity(("mass", "volume", "count"))) is not None:
         slots["berat"] = berat
@@ -147,11 +152,12 @@ def find_slots(text: str, brand: str = "", parsed: Parsed | None = None) -> dict
     return slots
 
 
-def type_count(text: str) -> int:
+def type_count(text: str, ann: Annotation | None = None) -> int:
     """How many different product types the title names ("Somay, Gurilem, Batagor, Seblak,
     Baso Aci, Cuanki": six products in one title is a keyword list, not a name). Types after
-    a purpose cue ("topping Baso Aci, Seblak") say what it is for and are not counted."""
-    ann = annotate(text)
+    a purpose cue ("topping Baso Aci, Seblak") say what it is for and are not counted.
+    `ann`: `annotate(text)`, when the caller has it."""
+    ann = annotate(text) if ann is None else ann
     cues = ann.spans("cues_purpose")
     stop = cues[0][0] if cues else len(ann.folded)
     return len({phrase for start, _, phrase in ann.types if start < stop})

@@ -93,6 +93,20 @@ def candidates(words: tuple[str, ...]) -> dict[str, list[Match]]:
     return dict(found)  # (a plain dict: readers only look lexicons up)
 
 
+class Plain(NamedTuple):
+    """A plain title (printable ASCII, no "-" or "'"), lower-cased, in the forms its
+    measures read: every one is cut from the same two translations."""
+
+    words: tuple[str, ...]
+    """The words lower-cased, before folding: the runs of letters and digits."""
+    letters: str
+    """The title lower-cased, every character but a letter a space (offsets kept)."""
+    runs: list[str]
+    """The letter runs: `letters.split()`."""
+    digits: bool
+    """Whether the title holds a digit."""
+
+
 class Annotation(NamedTuple):
     """One title's words as written (for output) and folded (for matching), and where each
     slot lexicon's phrases are. Shared, so never mutated: slots keep their own `taken`.
@@ -103,6 +117,10 @@ class Annotation(NamedTuple):
     found: dict[str, list[Match]]
     types: list[Span]
     """`spans(TYPES)`: the slots and the type count both read the product types."""
+    plain: Plain | None = None
+    """The lower-cased forms of a plain title (`plain_view`), which the slots and hygiene
+    read instead of lower-casing, translating and splitting the title again; None for
+    any other title."""
 
     def spans(self, name: str, taken: set[int] | None = None) -> list[Span]:
         """`find_terms(self.folded, name, taken)`, from the candidates (`choose`)."""
@@ -129,10 +147,11 @@ def choose(matches: list[Match], taken: set[int] | None = None) -> list[Span]:
     return spans
 
 
-def _annotation(raw: tuple[str, ...], folded: tuple[str, ...]) -> Annotation:
+def _annotation(raw: tuple[str, ...], folded: tuple[str, ...],
+                plain: Plain | None = None) -> Annotation:
     found = candidates(folded)
     types = found.get(TYPES)
-    return Annotation(raw, folded, found, choose(types) if types else [])
+    return Annotation(raw, folded, found, choose(types) if types else [], plain)
 
 
 @functools.lru_cache(maxsize=8)
@@ -140,8 +159,8 @@ def annotate(text: str) -> Annotation:
     """The annotation of normalised `text`; remembered, as slots, the type count and the
     hygiene measures of one listing all read it. A few entries are enough for that: kept
     longer, they lived long enough for the garbage collector to move and rescan them."""
-    if (plain := plain_words(text)) is not None:
-        return _annotation(*plain)
+    if (view := plain_view(text)) is not None:
+        return _annotation(*view)
     raw = tuple(split_words(text))
     low = folded_words(text, raw)
     if low is None:
@@ -156,26 +175,46 @@ _ASCII_LETTERS = re.compile(r"[a-z]+")
 
 def plain_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """`split_words(text)` and its folded words (`folded_words`) for a printable ASCII
-    text without "-" or "'" (two real titles in three); None for any other text.
+    text without "-" or "'" (two real titles in three); None for any other text."""
+    view = plain_view(text)
+    return None if view is None else view[:2]
+
+
+def plain_view(text: str) -> tuple[tuple[str, ...], tuple[str, ...], Plain] | None:
+    """`plain_words(text)` and the title's lower-cased forms (`Plain`); None unless the
+    text is printable ASCII without "-" or "'".
 
     Without those two no word is joined, so the words are the runs of letters and digits
     (`runs.ALNUM`, as `split_words` reads them), and the folded words are the same runs of
     the lower-cased text: one translation serves both, where the words were listed, then
-    joined, lower-cased and listed again.
+    joined, lower-cased and listed again. A second translation of it keeps the letters;
+    the letter runs tell whether a spelling variant is there, and the two translations
+    differ exactly where a digit is.
     """
     variants = word_variants()
     if (variants is None or "-" in text or "'" in text
             or not (text.isascii() and text.isprintable())):
         return None
     spaced = text.encode("ascii").translate(ALNUM).decode("ascii")
-    return tuple(spaced.split()), _folded(spaced.lower(), variants)
+    low = spaced.lower()
+    letters = low.encode("ascii").translate(LETTERS).decode("ascii")
+    runs = letters.split()
+    words = tuple(low.split())
+    folded = words if variants.keys().isdisjoint(runs) else _replaced(low, variants)
+    return tuple(spaced.split()), folded, Plain(words, letters, runs, letters != low)
+
+
+def _replaced(low: str, variants: dict[str, str]) -> tuple[str, ...]:
+    """The words of lower-cased printable ASCII `low`, each letter run that is a spelling
+    variant replaced."""
+    low = _ASCII_LETTERS.sub(lambda m: variants.get(m.group(0), m.group(0)), low)
+    return tuple(low.split())
 
 
 def _folded(low: str, variants: dict[str, str]) -> tuple[str, ...]:
-    """The words of lower-cased printable ASCII `low`, each letter run that is a spelling
-    variant replaced (most titles hold none, which one set test tells)."""
+    """`_replaced`, skipped when no letter run is a variant (most titles: one set test)."""
     if not variants.keys().isdisjoint(ascii_runs(low, LETTERS)):  # type: ignore[arg-type]
-        low = _ASCII_LETTERS.sub(lambda m: variants.get(m.group(0), m.group(0)), low)
+        return _replaced(low, variants)
     return tuple(low.split())
 
 

@@ -73,6 +73,13 @@ def phrase_spans_all(text: str, names: tuple[str, ...]) -> list[list[re.Match[st
     return find_lowered_all(text, *_all_of(names))
 
 
+def first_words_of(names: tuple[str, ...]) -> frozenset[str] | None:
+    """Every first word of the phrases of lexicons `names`, lower case; None when they are
+    not searched by word. A text whose lower-cased words (`\\w` runs) hold none of them
+    holds no phrase of any of them: `phrase_spans_all` finds nothing."""
+    return _all_of(names)[1]
+
+
 def find_phrases(text: str, name: str) -> list[str]:
     """Phrases of lexicon `name` in `text`, lowercased, in order, without repeats."""
     found: list[str] = []

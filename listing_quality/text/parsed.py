@@ -8,11 +8,24 @@ dropped with it, so nothing here grows with the catalog (no cache keyed by text)
 
 from __future__ import annotations
 
-from .atoms import NUMBER_WORDS, Atom, read_atoms, scan, suffix_atoms
+import functools
+import re
+
+from .atoms import NUMBER_WORDS, Atom, number_word_group, read_atoms, scan, suffix_atoms
 from .cues import Cues
 from .normalize import bounded
 from .quantities import NetQuantity, Quantity, find_quantities, first_quantity_text, net_quantity
-from .sizes import SIZE_WORDS, find_sizes
+from .sizes import SIZE_WORDS, find_sizes, size_word_group
+from .trie import trie_regex
+
+
+@functools.lru_cache(maxsize=1)
+def word_starts() -> re.Pattern[str]:
+    """A letter run that starts with a number word or a size word (the word groups
+    `atoms.number_word_group` and `sizes.size_word_group`), searched in " " + a text's
+    `letters` (see `Parsed.know_letters`): there a space stands before every letter run,
+    and only there before a letter, so the literal space lets `re` skip to run starts."""
+    return re.compile(f" (?:{trie_regex((*number_word_group()[1], *size_word_group()[1]))})")
 
 
 class Parsed:
@@ -22,7 +35,8 @@ class Parsed:
     class only makes sure the number scan under them runs once per text.
     """
 
-    __slots__ = ("_atoms", "_cues", "_net", "_outer", "_quantities", "_sizes", "text")
+    __slots__ = ("_atoms", "_cues", "_digits", "_net", "_outer", "_quantities", "_sizes",
+                 "_wordless", "text")
 
     def __init__(self, text: str) -> None:
         self.text = bounded(text)
@@ -32,6 +46,8 @@ class Parsed:
         self._net: NetQuantity | None = None
         self._quantities: list[Quantity] | None = None
         self._sizes: list[str] | None = None
+        self._wordless = False  # no letter run starts a number or size word (`know_letters`)
+        self._digits = True  # whether the text may hold a digit
 
     def __repr__(self) -> str:
         return f"Parsed({self.text!r})"
@@ -49,8 +65,26 @@ class Parsed:
         if cues.text == self.text:
             self._cues = cues
 
+    def know_letters(self, letters: str, digits: bool) -> None:
+        """What a caller read off this very text, printable ASCII (a title's annotation):
+        `letters`, the text lower-cased with every character but a letter a space, and
+        whether it holds a digit.
+
+        A number word starts a letter run ("dua", or "xdua", "isidua" glued to its count),
+        and so does a letter size or size label (`size_word_group`): when no run starts
+        with one (most titles, one search in C), the atom scan needs no number-word test
+        and the size search no size-word places; and with no digit either, a text holds
+        no atom at all (the digits-only scan starts at a digit) and so no size.
+        """
+        if self._cues is None and len(letters) == len(self.text) and self.text.isascii():
+            self._wordless = word_starts().search(" " + letters) is None
+            self._digits = digits
+
     def _number_words(self) -> bool | None:
-        """Whether a number word may start an atom, as the shared cues tell; None: unknown."""
+        """Whether a number word may start an atom, as the shared cues or the letter runs
+        tell (`know_letters`); None: unknown."""
+        if self._wordless:
+            return False
         places = None if self._cues is None else self._cues.places(NUMBER_WORDS)
         return None if places is None else bool(places)
 
@@ -62,6 +96,8 @@ class Parsed:
             if self._outer is not None:
                 outer, offset = self._outer
                 read = suffix_atoms(outer.text, outer.atoms, offset, outer._number_words())
+            if read is None and self._wordless and not self._digits:
+                read = ()  # no digit and no number word: nothing to scan for
             if read is None:
                 known = self._number_words()
                 read = scan(self.text) if known is None else read_atoms(self.text, known)
@@ -92,6 +128,10 @@ class Parsed:
     def sizes(self) -> list[str]:
         """`find_sizes(text)`; callers must not mutate the list."""
         if self._sizes is None:
-            places = None if self._cues is None else self._cues.places(SIZE_WORDS)
+            if self._wordless and not self._digits:
+                self._sizes = []  # no atom and no size word (`know_letters`): no size
+                return self._sizes
+            places = [] if self._wordless else (
+                None if self._cues is None else self._cues.places(SIZE_WORDS))
             self._sizes = find_sizes(self.text, self.atoms, places)
         return self._sizes

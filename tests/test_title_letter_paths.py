@@ -1,0 +1,114 @@
+"""A plain title's lower-cased forms, read once by the annotation, give what the measures
+computed from the title themselves.
+
+`title_words.plain_view` keeps the lower-cased words, the letters (every other character a
+space) and whether a digit is there; the slots tell the title's `Parsed` what they say
+(`Parsed.know_letters`: no number-word test, no size places, no scan without a digit), the
+noise lexicons are skipped when no first word of theirs is among the words, and the
+separators read the letters. Each is checked against the plain form on titles built from
+number words, size words and labels, noise phrases, variants and digits glued every way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from listing_quality.features import title_hygiene, title_slots, title_words
+from listing_quality.text.atoms import scan
+from listing_quality.text.lexicon import load_words, split_words
+from listing_quality.text.normalize import normalize, text_data
+from listing_quality.text.parsed import Parsed
+from listing_quality.text.quantities import find_quantities, net_quantity
+from listing_quality.text.sizes import find_sizes
+
+NUMBER_WORDS = sorted({w for w in map(str, text_data()["number_words"])})
+SIZE_WORDS = sorted({str(w) for key in ("letter_sizes", "letter_sizes_after_label", "size_labels")
+                     for w in text_data()[key]})
+PIECES = [*NUMBER_WORDS, *SIZE_WORDS, "Keripik", "KRUPUK", "Kain Batik", "level", "Level 5",
+          "250", "1,5", "2", "g", "kg", "ml", "isi", "x", "X", "Bubuk", "produk", "promo",
+          "MURAH", "best seller", "100% ori", "shopee", "wa", "_", "-", "'", "/", "|", ",",
+          ".", "!!", "@toko", "08123456789", "é", "\u212a", " ", "  "]
+GLUE = ["", " ", "", " ", "x", "isi", "2", "a"]
+TITLES = st.one_of(
+    st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=14).map(
+        lambda parts: "".join(p + g for p, g in parts)),
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+    st.text(max_size=30))
+
+
+@settings(max_examples=500, deadline=None)
+@given(TITLES)
+def test_the_plain_view_holds_the_plain_forms(text: str) -> None:
+    view = title_words.plain_view(text)
+    if view is None:
+        assert title_words.plain_words(text) is None
+        return
+    raw, folded, plain = view
+    assert (raw, folded) == title_words.plain_words(text)
+    assert plain.words == tuple(word.lower() for word in split_words(text))
+    assert plain.letters == re.sub("[^a-z]", " ", text.lower())
+    assert plain.runs == re.findall("[a-z]+", text.lower())
+    assert plain.digits == (re.search("[0-9]", text) is not None)
+
+
+def _told(text: str) -> Parsed:
+    """A `Parsed` told the letters, as the slots tell it."""
+    parsed = Parsed(text)
+    plain = title_words.annotate(text).plain
+    if plain is not None:
+        parsed.know_letters(plain.letters, plain.digits)
+    return parsed
+
+
+@settings(max_examples=800, deadline=None)
+@given(TITLES)
+def test_a_parsed_text_told_its_letters_reads_what_the_plain_functions_read(text: str) -> None:
+    for given_text in (text, normalize(text)):
+        for read in ("atoms", "sizes", "quantities", "net", "first"):  # each read first
+            parsed = _told(given_text)
+            if read == "first":
+                wanted = next((q.text for q in find_quantities(given_text)
+                               if q.kind in ("mass", "volume", "count")), None)
+                assert parsed.first_quantity(("mass", "volume", "count")) == wanted
+            assert parsed.atoms == scan(given_text)
+            assert parsed.sizes == find_sizes(given_text)
+            assert parsed.quantities == find_quantities(given_text)
+            assert parsed.net == net_quantity(given_text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TITLES)
+def test_the_title_measures_given_the_annotation_equal_them_alone(text: str) -> None:
+    for given_text in (text, normalize(text)):
+        ann = title_words.annotate(given_text)
+        alone = title_hygiene.noise.__wrapped__(given_text)
+        assert title_hygiene.find_noise(given_text, ann.plain) == alone
+        assert title_hygiene.find_noise(given_text) == alone
+        symbols = not title_hygiene.word_chars_only(given_text)
+        assert (title_hygiene.separators(given_text, symbols, ann.plain)
+                == title_hygiene.separators(given_text))
+        assert title_hygiene.repeated_words(given_text, ann) == title_hygiene.repeated_words(
+            given_text)
+        assert title_slots.type_count(given_text, ann) == title_slots.type_count(given_text)
+        unplain = ann._replace(plain=None)  # the slots as they read a title without it
+        for brand in ("", "Mbok Sri"):
+            assert (title_slots.find_slots(given_text, brand, _told(given_text), ann)
+                    == title_slots.find_slots(given_text, brand, Parsed(given_text), unplain))
+
+
+def test_the_letters_take_effect() -> None:
+    """The shortcuts run on a plain title (a speed regression guard), and only there."""
+    parsed = _told("Keripik Pedas Balado")
+    assert parsed._wordless and not parsed._digits and parsed.atoms == () and parsed.sizes == []
+    parsed = _told("Keripik Pedas 250 g")
+    assert parsed._wordless and parsed._digits
+    assert not _told("Keripik dua rasa")._wordless
+    assert not _told("Kaos ukuran XL")._wordless
+    assert not _told("Keripik oleh-oleh")._wordless  # (not a plain title: not told)
+    assert title_words.annotate("Keripik Pedas").plain is not None
+    assert title_hygiene._lexicon_hits("Keripik Pedas", title_words.annotate(
+        "Keripik Pedas").plain) == [[], [], []]
+    assert load_words("promo")  # (the lexicon the skip reads is there)
