@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from listing_quality.features import title_hygiene, title_slots, title_words
 from listing_quality.text.atoms import scan
-from listing_quality.text.lexicon import load_words, split_words
+from listing_quality.text.lexicon import load_words, phrase_spans_all, split_words
 from listing_quality.text.normalize import normalize, text_data
 from listing_quality.text.parsed import Parsed
 from listing_quality.text.quantities import find_quantities, net_quantity
@@ -31,6 +31,7 @@ PIECES = [*NUMBER_WORDS, *SIZE_WORDS, "Keripik", "KRUPUK", "Kain Batik", "level"
           "250", "1,5", "2", "g", "kg", "ml", "isi", "x", "X", "Bubuk", "produk", "promo",
           "MURAH", "best seller", "100% ori", "shopee", "wa", "_", "-", "'", "/", "|", ",",
           ".", "!!", "@toko", "08123456789", "é", "\u212a", " ", "  "]
+NOISE = title_hygiene.NOISE_LEXICONS
 GLUE = ["", " ", "", " ", "x", "isi", "2", "a"]
 TITLES = st.one_of(
     st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=14).map(
@@ -79,11 +80,19 @@ def test_a_parsed_text_told_its_letters_reads_what_the_plain_functions_read(text
             assert parsed.net == net_quantity(given_text)
 
 
+def _found(per_lexicon: list[list[re.Match[str]]]) -> list[list[tuple[tuple[int, int], str]]]:
+    return [[(m.span(), m.group(0)) for m in matches] for matches in per_lexicon]
+
+
 @settings(max_examples=500, deadline=None)
 @given(TITLES)
 def test_the_title_measures_given_the_annotation_equal_them_alone(text: str) -> None:
     for given_text in (text, normalize(text)):
         ann = title_words.annotate(given_text)
+        if given_text.isascii():
+            words = tuple(re.findall(r"\w+", given_text.lower()))
+            assert _found(phrase_spans_all(given_text, NOISE, words)) == _found(
+                phrase_spans_all(given_text, NOISE))
         alone = title_hygiene.noise.__wrapped__(given_text)
         assert title_hygiene.find_noise(given_text, ann.plain) == alone
         assert title_hygiene.find_noise(given_text) == alone
@@ -102,13 +111,11 @@ def test_the_title_measures_given_the_annotation_equal_them_alone(text: str) -> 
 def test_the_letters_take_effect() -> None:
     """The shortcuts run on a plain title (a speed regression guard), and only there."""
     parsed = _told("Keripik Pedas Balado")
-    assert parsed._wordless and not parsed._digits and parsed.atoms == () and parsed.sizes == []
-    parsed = _told("Keripik Pedas 250 g")
-    assert parsed._wordless and parsed._digits
-    assert not _told("Keripik dua rasa")._wordless
-    assert not _told("Kaos ukuran XL")._wordless
-    assert not _told("Keripik oleh-oleh")._wordless  # (not a plain title: not told)
+    assert parsed._wordless is False and parsed.atoms == () and parsed.sizes == []
+    assert _told("Keripik Pedas 250 g")._wordless is True  # (no such word, a digit)
+    assert _told("Keripik dua rasa")._wordless is None
+    assert _told("Kaos ukuran XL")._wordless is None
+    assert _told("Keripik oleh-oleh")._wordless is None  # (not a plain title: not told)
     assert title_words.annotate("Keripik Pedas").plain is not None
-    assert title_hygiene._lexicon_hits("Keripik Pedas", title_words.annotate(
-        "Keripik Pedas").plain) == [[], [], []]
+    assert phrase_spans_all("Keripik Pedas", NOISE, ("keripik", "pedas")) == [[], [], []]
     assert load_words("promo")  # (the lexicon the skip reads is there)

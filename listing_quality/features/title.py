@@ -18,7 +18,7 @@ from ..types import Listing
 from . import title_hygiene
 from .texts import ListingTexts
 from .title_slots import find_slots, type_count
-from .title_words import annotate
+from .title_words import annotation
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LONE_SYMBOLS = re.compile(r"[^\w\s](?<!\w[^\w\s])[^\w\s]*(?!\w)")
@@ -38,7 +38,7 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
     texts = texts or ListingTexts(listing)
     text = texts.title.text
     brand = texts.brand
-    ann = annotate(text)  # read once: slots, hygiene and the type count share it
+    ann = annotation(text)  # read once: slots, hygiene and the type count share it
     slots = find_slots(text, brand, texts.title, ann)
     noise = title_hygiene.find_noise(text, ann.plain)
     symbols = not title_hygiene.word_chars_only(text)

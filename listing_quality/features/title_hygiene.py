@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from ..text.lexicon import first_words_of, phrase_spans_all
+from ..text.lexicon import phrase_spans_all
 from ..text.normalize import text_data, unit_table
 from ..text.phrases import lowered
 from ..text.runs import LETTERS, ascii_runs
@@ -213,14 +213,10 @@ def find_noise(text: str, plain: Plain | None = None) -> Noise:
 
 
 def _lexicon_hits(text: str, plain: Plain | None) -> list[list[re.Match[str]]]:
-    """`phrase_spans_all(text, NOISE_LEXICONS)`, which finds a phrase only where a first
-    word of one is a `\\w` run of the lower-cased text: in a plain title without "_", one
-    of the annotation's lower-cased words (`plain`), where it listed them again."""
-    if plain is not None and "_" not in text:
-        firsts = first_words_of(NOISE_LEXICONS)
-        if firsts is not None and firsts.isdisjoint(plain.words):
-            return [[] for _ in NOISE_LEXICONS]
-    return phrase_spans_all(text, NOISE_LEXICONS)
+    """`phrase_spans_all(text, NOISE_LEXICONS)`, given the `\\w` runs of the lower-cased
+    text when the annotation has them: in a plain title without "_", its lower-cased words."""
+    words = plain.words if plain is not None and "_" not in text else None
+    return phrase_spans_all(text, NOISE_LEXICONS, words)
 
 
 def without(text: str, spans: tuple[tuple[int, int], ...]) -> str:

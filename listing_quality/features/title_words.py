@@ -36,9 +36,9 @@ LEXICONS = ("regions", "cues_origin", "regions_ambiguous", "not_brands", "flavou
 
 Match = tuple[int, int, str]  # word start, length in words, phrase
 Hit = tuple[str, tuple[str, ...]]  # a phrase and the lexicons listing it
-# first word -> ((phrase length, {folded words: hit}), ...), longest first; for the one-word
-# phrase (the first word itself) the hit stands in place of its one-entry dict
-SlotIndex = dict[str, tuple[tuple[int, dict[tuple[str, ...], Hit] | Hit], ...]]
+# first word -> ((phrase length, {folded words: hit}), ...) for the phrases of 2+ words,
+# longest first, and the hit of the one-word phrase (the first word itself), if any
+SlotIndex = dict[str, tuple[tuple[tuple[int, dict[tuple[str, ...], Hit]], ...], Hit | None]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,7 +59,8 @@ def slot_index() -> SlotIndex:
     """Every slot lexicon in one index: a title word that starts no phrase of any of them
     costs one dict probe in all, instead of one per lexicon. A lexicon maps folded words
     to the phrase " ".join(words) (`term_index`), so one phrase serves every lexicon.
-    A one-word phrase is its first word: its hit needs no probe, and is stored as is."""
+    A one-word phrase is its first word: its hit needs no probe, and is stored apart
+    (most words start only that one)."""
     grouped: dict[str, dict[int, dict[tuple[str, ...], list[str]]]] = {}
     for name, index in _indexes():
         for first, by_length in index.items():
@@ -70,7 +71,8 @@ def slot_index() -> SlotIndex:
     for first, lengths in grouped.items():
         hits = [(n, {key: (" ".join(key), tuple(names)) for key, names in keys.items()})
                 for n, keys in sorted(lengths.items(), reverse=True)]
-        index[first] = tuple((n, keys if n > 1 else keys[(first,)]) for n, keys in hits)
+        one = hits.pop()[1][(first,)] if hits[-1][0] == 1 else None
+        index[first] = tuple(hits), one
     return index
 
 
@@ -82,14 +84,19 @@ def candidates(words: tuple[str, ...]) -> dict[str, list[Match]]:
         return {}  # no word starts a phrase: the usual case, decided in C
     found: defaultdict[str, list[Match]] = defaultdict(list)
     for i, word in enumerate(words):
-        if word not in index:
+        entry = index.get(word)
+        if entry is None:
             continue
-        for n, keys in index[word]:
-            hit = keys if n == 1 else keys.get(words[i:i + n])  # type: ignore[union-attr]
+        longer, one = entry
+        for n, keys in longer:
+            hit = keys.get(words[i:i + n])
             if hit is not None:
-                phrase, names = hit  # type: ignore[misc]
-                for name in names:
-                    found[name].append((i, n, phrase))
+                for name in hit[1]:
+                    found[name].append((i, n, hit[0]))
+        if one is not None:
+            match = (i, 1, one[0])  # (a tuple: the lexicons listing the word share it)
+            for name in one[1]:
+                found[name].append(match)
     return dict(found)  # (a plain dict: readers only look lexicons up)
 
 
@@ -156,9 +163,14 @@ def _annotation(raw: tuple[str, ...], folded: tuple[str, ...],
 
 @functools.lru_cache(maxsize=8)
 def annotate(text: str) -> Annotation:
-    """The annotation of normalised `text`; remembered, as slots, the type count and the
-    hygiene measures of one listing all read it. A few entries are enough for that: kept
-    longer, they lived long enough for the garbage collector to move and rescan them."""
+    """`annotation(text)`, remembered for callers that each read it on their own. A few
+    entries are enough for that: kept longer, they lived long enough for the garbage
+    collector to move and rescan them. (`title.measure` reads it once and passes it on.)"""
+    return annotation(text)
+
+
+def annotation(text: str) -> Annotation:
+    """The annotation of normalised `text`."""
     if (view := plain_view(text)) is not None:
         return _annotation(*view)
     raw = tuple(split_words(text))

@@ -12,6 +12,7 @@ from importlib import resources
 
 from .phrases import (
     Search,
+    find_by_word,
     find_lowered,
     find_lowered_all,
     find_matches,
@@ -67,17 +68,27 @@ def _all_of(names: tuple[str, ...]) -> tuple[tuple[Search, ...], frozenset[str] 
     return searches, first_words(searches)
 
 
-def phrase_spans_all(text: str, names: tuple[str, ...]) -> list[list[re.Match[str]]]:
+def phrase_spans_all(text: str, names: tuple[str, ...],
+                     words: tuple[str, ...] | None = None) -> list[list[re.Match[str]]]:
     """`[phrase_spans(text, name) for name in names]`, skipping each lexicon whose first
-    words the text lacks (`phrases.find_lowered_all`)."""
-    return find_lowered_all(text, *_all_of(names))
+    words the text lacks (`phrases.find_lowered_all`).
 
-
-def first_words_of(names: tuple[str, ...]) -> frozenset[str] | None:
-    """Every first word of the phrases of lexicons `names`, lower case; None when they are
-    not searched by word. A text whose lower-cased words (`\\w` runs) hold none of them
-    holds no phrase of any of them: `phrase_spans_all` finds nothing."""
-    return _all_of(names)[1]
+    `words`: the `\\w` runs of `text.lower()` for an ASCII `text`, when the caller has them
+    (a title's annotation): the lexicons' first words are looked for among them, where
+    the search lower-cased the text and listed its words again.
+    """
+    searches, firsts = _all_of(names)
+    if words is None or firsts is None or not text.isascii():
+        return find_lowered_all(text, searches, firsts)
+    present = firsts.intersection(words)
+    if not present:
+        return [[] for _ in searches]  # no first word of any of them: the usual title
+    low = text.lower()  # (`phrases.lowered` of ASCII text)
+    found: list[list[re.Match[str]]] = []
+    for _, _, (starts, index) in searches:  # type: ignore[misc]
+        hits = starts.intersection(present)
+        found.append(find_by_word(low, hits, index) if hits else [])
+    return found
 
 
 def find_phrases(text: str, name: str) -> list[str]:

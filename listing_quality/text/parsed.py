@@ -35,8 +35,8 @@ class Parsed:
     class only makes sure the number scan under them runs once per text.
     """
 
-    __slots__ = ("_atoms", "_cues", "_digits", "_net", "_outer", "_quantities", "_sizes",
-                 "_wordless", "text")
+    __slots__ = ("_atoms", "_cues", "_net", "_outer", "_quantities", "_sizes", "_wordless",
+                 "text")
 
     def __init__(self, text: str) -> None:
         self.text = bounded(text)
@@ -46,8 +46,9 @@ class Parsed:
         self._net: NetQuantity | None = None
         self._quantities: list[Quantity] | None = None
         self._sizes: list[str] | None = None
-        self._wordless = False  # no letter run starts a number or size word (`know_letters`)
-        self._digits = True  # whether the text may hold a digit
+        # not None when no letter run starts a number or size word (`know_letters`): then
+        # whether the text holds a digit (one slot for both: every text makes a Parsed)
+        self._wordless: bool | None = None
 
     def __repr__(self) -> str:
         return f"Parsed({self.text!r})"
@@ -76,14 +77,14 @@ class Parsed:
         and the size search no size-word places; and with no digit either, a text holds
         no atom at all (the digits-only scan starts at a digit) and so no size.
         """
-        if self._cues is None and len(letters) == len(self.text) and self.text.isascii():
-            self._wordless = word_starts().search(" " + letters) is None
-            self._digits = digits
+        if (self._cues is None and len(letters) == len(self.text) and self.text.isascii()
+                and word_starts().search(" " + letters) is None):
+            self._wordless = digits
 
     def _number_words(self) -> bool | None:
         """Whether a number word may start an atom, as the shared cues or the letter runs
         tell (`know_letters`); None: unknown."""
-        if self._wordless:
+        if self._wordless is not None:
             return False
         places = None if self._cues is None else self._cues.places(NUMBER_WORDS)
         return None if places is None else bool(places)
@@ -96,7 +97,7 @@ class Parsed:
             if self._outer is not None:
                 outer, offset = self._outer
                 read = suffix_atoms(outer.text, outer.atoms, offset, outer._number_words())
-            if read is None and self._wordless and not self._digits:
+            if read is None and self._wordless is False:
                 read = ()  # no digit and no number word: nothing to scan for
             if read is None:
                 known = self._number_words()
@@ -128,10 +129,10 @@ class Parsed:
     def sizes(self) -> list[str]:
         """`find_sizes(text)`; callers must not mutate the list."""
         if self._sizes is None:
-            if self._wordless and not self._digits:
+            if self._wordless is False:
                 self._sizes = []  # no atom and no size word (`know_letters`): no size
                 return self._sizes
-            places = [] if self._wordless else (
+            places = [] if self._wordless is not None else (
                 None if self._cues is None else self._cues.places(SIZE_WORDS))
             self._sizes = find_sizes(self.text, self.atoms, places)
         return self._sizes
