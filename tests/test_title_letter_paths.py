@@ -1,12 +1,13 @@
-"""A plain title's lower-cased forms, read once by the annotation, give what the measures
-computed from the title themselves.
+"""A printable ASCII title's lower-cased forms, read once by the annotation, give what the
+measures computed from the title themselves.
 
-`title_words.plain_view` keeps the lower-cased words, the letters (every other character a
-space) and whether a digit is there; the slots tell the title's `Parsed` what they say
-(`Parsed.know_letters`: no number-word test, no size places, no scan without a digit), the
-noise lexicons are skipped when no first word of theirs is among the words, and the
-separators read the letters. Each is checked against the plain form on titles built from
-number words, size words and labels, noise phrases, variants and digits glued every way.
+The annotation of a printable ASCII title keeps its lower-cased words, its letters (every
+other character a space) and whether a digit is there (`title_plain.Plain`); the slots tell
+the title's `Parsed` what they say (`Parsed.know_letters`: no number-word test, no size
+places, no scan without a digit), the noise lexicons are skipped when no first word of
+theirs is among the words, and the separators read the letters. Each is checked against
+the plain form on titles built from number words, size words and labels, noise phrases,
+variants and digits glued every way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from listing_quality.features import title_hygiene, title_slots, title_words
+from listing_quality.features import title_hygiene, title_plain, title_slots, title_words
 from listing_quality.text.atoms import scan
 from listing_quality.text.lexicon import load_words, phrase_spans_all, split_words
 from listing_quality.text.normalize import normalize, text_data
@@ -50,9 +51,24 @@ def test_the_plain_view_holds_the_plain_forms(text: str) -> None:
     raw, folded, plain = view
     assert (raw, folded) == title_words.plain_words(text)
     assert plain.words == tuple(word.lower() for word in split_words(text))
+    assert title_words.annotate(text).plain == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(TITLES)
+def test_the_plain_forms_are_the_lower_cased_forms(text: str) -> None:
+    forms = title_plain.plain_forms(text)
+    if forms is None:
+        assert not (text.isascii() and text.isprintable())
+        assert title_words.annotate(text).plain is None
+        return
+    spaced, low, plain = forms
+    assert spaced == re.sub("[^A-Za-z0-9]", " ", text) and low == spaced.lower()
+    assert plain.words == tuple(re.findall("[a-z0-9]+", text.lower()))
     assert plain.letters == re.sub("[^a-z]", " ", text.lower())
     assert plain.runs == re.findall("[a-z]+", text.lower())
     assert plain.digits == (re.search("[0-9]", text) is not None)
+    assert title_words.annotate(text).plain == plain
 
 
 def _told(text: str) -> Parsed:
@@ -115,7 +131,8 @@ def test_the_letters_take_effect() -> None:
     assert _told("Keripik Pedas 250 g")._wordless is True  # (no such word, a digit)
     assert _told("Keripik dua rasa")._wordless is None
     assert _told("Kaos ukuran XL")._wordless is None
-    assert _told("Keripik oleh-oleh")._wordless is None  # (not a plain title: not told)
+    assert _told("Keripik oleh-oleh")._wordless is False  # (printable ASCII: told)
+    assert _told("Keripik é")._wordless is None  # (not printable ASCII: not told)
     assert title_words.annotate("Keripik Pedas").plain is not None
     assert phrase_spans_all("Keripik Pedas", NOISE, ("keripik", "pedas")) == [[], [], []]
     assert load_words("promo")  # (the lexicon the skip reads is there)

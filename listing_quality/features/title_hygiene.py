@@ -22,7 +22,8 @@ from ..text.lexicon import phrase_spans_all
 from ..text.normalize import text_data, unit_table
 from ..text.phrases import lowered
 from ..text.runs import LETTERS, ascii_runs
-from .title_words import Annotation, Plain, annotate, settings
+from .title_plain import Plain
+from .title_words import Annotation, annotate, settings
 
 # A list separator: a pipe or semicolon anywhere, a comma, a slash or dash set off by a space
 # ("Kerupuk / Krupuk", "tgf58 - Hitam"); not "1/2", "S/M", "oleh-oleh".

@@ -15,7 +15,6 @@ they go, so candidates are what can be shared, not spans.
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
@@ -23,10 +22,12 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from ..text.folded import _word_variants as word_variants  # fold's own table
 from ..text.lexicon import Span, merged_index, split_words, term_index
 from ..text.normalize import fold
-from ..text.runs import ALNUM, LETTERS, ascii_runs
+from .title_plain import Plain, folded_words, plain_forms, plain_view, plain_words
+
+__all__ = ["Annotation", "Plain", "annotate", "annotation", "candidates", "choose",
+           "folded_words", "plain_view", "plain_words", "settings", "slot_index"]
 
 TYPES = "types"
 """The product-type lexicons of `title_settings.yaml`, searched as one (a merged index)."""
@@ -100,20 +101,6 @@ def candidates(words: tuple[str, ...]) -> dict[str, list[Match]]:
     return dict(found)  # (a plain dict: readers only look lexicons up)
 
 
-class Plain(NamedTuple):
-    """A plain title (printable ASCII, no "-" or "'"), lower-cased, in the forms its
-    measures read: every one is cut from the same two translations."""
-
-    words: tuple[str, ...]
-    """The words lower-cased, before folding: the runs of letters and digits."""
-    letters: str
-    """The title lower-cased, every character but a letter a space (offsets kept)."""
-    runs: list[str]
-    """The letter runs: `letters.split()`."""
-    digits: bool
-    """Whether the title holds a digit."""
-
-
 class Annotation(NamedTuple):
     """One title's words as written (for output) and folded (for matching), and where each
     slot lexicon's phrases are. Shared, so never mutated: slots keep their own `taken`.
@@ -175,73 +162,9 @@ def annotation(text: str) -> Annotation:
         return _annotation(*view)
     raw = tuple(split_words(text))
     low = folded_words(text, raw)
-    if low is None:
-        low = tuple(split_words(fold(text)))
-        if len(low) != len(raw):  # a case mapping changed a length: output the folded words
-            raw = low
+    if low is not None:  # printable ASCII with "-" or "'": its words are joined, not its forms
+        return _annotation(raw, low, plain_forms(text)[2])  # type: ignore[index]
+    low = tuple(split_words(fold(text)))
+    if len(low) != len(raw):  # a case mapping changed a length: output the folded words
+        raw = low
     return _annotation(raw, low)
-
-
-_ASCII_LETTERS = re.compile(r"[a-z]+")
-
-
-def plain_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """`split_words(text)` and its folded words (`folded_words`) for a printable ASCII
-    text without "-" or "'" (two real titles in three); None for any other text."""
-    view = plain_view(text)
-    return None if view is None else view[:2]
-
-
-def plain_view(text: str) -> tuple[tuple[str, ...], tuple[str, ...], Plain] | None:
-    """`plain_words(text)` and the title's lower-cased forms (`Plain`); None unless the
-    text is printable ASCII without "-" or "'".
-
-    Without those two no word is joined, so the words are the runs of letters and digits
-    (`runs.ALNUM`, as `split_words` reads them), and the folded words are the same runs of
-    the lower-cased text: one translation serves both, where the words were listed, then
-    joined, lower-cased and listed again. A second translation of it keeps the letters;
-    the letter runs tell whether a spelling variant is there, and the two translations
-    differ exactly where a digit is.
-    """
-    variants = word_variants()
-    if (variants is None or "-" in text or "'" in text
-            or not (text.isascii() and text.isprintable())):
-        return None
-    spaced = text.encode("ascii").translate(ALNUM).decode("ascii")
-    low = spaced.lower()
-    letters = low.encode("ascii").translate(LETTERS).decode("ascii")
-    runs = letters.split()
-    words = tuple(low.split())
-    folded = words if variants.keys().isdisjoint(runs) else _replaced(low, variants)
-    return tuple(spaced.split()), folded, Plain(words, letters, runs, letters != low)
-
-
-def _replaced(low: str, variants: dict[str, str]) -> tuple[str, ...]:
-    """The words of lower-cased printable ASCII `low`, each letter run that is a spelling
-    variant replaced."""
-    low = _ASCII_LETTERS.sub(lambda m: variants.get(m.group(0), m.group(0)), low)
-    return tuple(low.split())
-
-
-def _folded(low: str, variants: dict[str, str]) -> tuple[str, ...]:
-    """`_replaced`, skipped when no letter run is a variant (most titles: one set test)."""
-    if not variants.keys().isdisjoint(ascii_runs(low, LETTERS)):  # type: ignore[arg-type]
-        return _replaced(low, variants)
-    return tuple(low.split())
-
-
-def folded_words(text: str, raw: tuple[str, ...]) -> tuple[str, ...] | None:
-    """`split_words(fold(text))` read off the words `raw` (`split_words(text)`) of a printable
-    ASCII text; None for any other text, or when a spelling variant is not one word.
-
-    `fold` lower-cases and replaces a whole letter run that is a variant. In printable ASCII,
-    normalising only collapses blanks, lower-casing maps letter to letter, every letter run
-    lies inside one word, and a variant's canonical form is letters: so the folded words are
-    the words, lower-cased, with each letter run looked up. Joined by spaces, the words are
-    lower-cased, cut into letter runs (`runs.ascii_runs`) and split again in C, not one by
-    one in Python; most titles hold no variant at all, which one set test tells.
-    """
-    variants = word_variants()
-    if variants is None or not (text.isascii() and text.isprintable()):
-        return None
-    return _folded(" ".join(raw).lower(), variants)
