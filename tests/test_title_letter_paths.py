@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from listing_quality.features import title_hygiene, title_plain, title_slots, title_words
 from listing_quality.text.atoms import scan
 from listing_quality.text.lexicon import load_words, phrase_spans_all, split_words
-from listing_quality.text.normalize import normalize, text_data
+from listing_quality.text.normalize import fold, normalize, text_data
 from listing_quality.text.parsed import Parsed
 from listing_quality.text.quantities import find_quantities, net_quantity
 from listing_quality.text.sizes import find_sizes
@@ -136,3 +136,26 @@ def test_the_letters_take_effect() -> None:
     assert title_words.annotate("Keripik Pedas").plain is not None
     assert phrase_spans_all("Keripik Pedas", NOISE, ("keripik", "pedas")) == [[], [], []]
     assert load_words("promo")  # (the lexicon the skip reads is there)
+
+
+def _first_at_plain(words: tuple[str, ...], wanted: tuple[str, ...]) -> int | None:
+    """The loop `title_slots.first_at` replaces: every place sliced and compared."""
+    n = len(wanted)
+    for i in range(len(words) - n + 1 if n else 0):
+        if words[i:i + n] == wanted:
+            return i
+    return None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from("abcd"), max_size=10).map(tuple),
+       st.lists(st.sampled_from("abcd"), max_size=3).map(tuple))
+def test_the_brand_is_found_where_the_plain_loop_finds_it(words: tuple[str, ...],
+                                                          wanted: tuple[str, ...]) -> None:
+    assert title_slots.first_at(words, wanted) == _first_at_plain(words, wanted)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TITLES)
+def test_the_brand_words_are_the_folded_words(brand: str) -> None:
+    assert title_slots.brand_words(brand) == tuple(split_words(fold(brand)))

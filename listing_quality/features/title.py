@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..text.lexicon import split_words
-from ..text.normalize import fold
 from ..text.runs import LETTERS, ascii_class, ascii_kinds, ascii_runs
 from ..types import Listing
 from . import title_hygiene
 from .texts import ListingTexts
-from .title_slots import find_slots, type_count
+from .title_slots import brand_words, find_slots, type_count
 from .title_words import annotation
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -155,7 +153,7 @@ def upper_ratio(text: str, brand: str = "", kinds: bytes | None = _UNKNOWN) -> f
     else:
         words = [w for w in _WORD.findall(text) if len(w) >= 4]
     if brand:
-        exempt = set(split_words(fold(brand)))
+        exempt = set(brand_words(brand))
         words = [w for w in words if w.lower() not in exempt]
     if not words:
         return 0.0
