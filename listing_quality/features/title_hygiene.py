@@ -82,18 +82,21 @@ def _named_pieces(text: str, cuts: list[tuple[int, int]], plain: Plain | None = 
 
     On ASCII text the title's letters are cut out once, lower-cased (offsets kept), and a
     piece's words are a slice of them: one split and one set test a piece, where each
-    piece was translated on its own (`plain`: the annotation has them already).
+    piece was translated on its own (`plain`: the annotation has them already), in one
+    plain loop over the cuts (zipping their ends and starts cost as much as the tests).
     """
-    pieces = zip((0, *(end for _, end in cuts)), (*(start for start, _ in cuts), len(text)),
-                 strict=True)
-    if plain is not None:
-        letters = plain.letters
-    elif not text.isascii():
+    if plain is None and not text.isascii():
+        pieces = zip((0, *(end for _, end in cuts)), (*(start for start, _ in cuts), len(text)),
+                     strict=True)
         return sum(names_something(text[start:end]) for start, end in pieces)
-    else:
-        letters = text.lower().encode("ascii").translate(LETTERS).decode("ascii")
+    letters = plain.letters if plain is not None else (
+        text.lower().encode("ascii").translate(LETTERS).decode("ascii"))
     spec = _spec_words()
-    return sum(not spec.issuperset(letters[start:end].split()) for start, end in pieces)
+    named, start = 0, 0
+    for cut_start, cut_end in cuts:
+        named += not spec.issuperset(letters[start:cut_start].split())
+        start = cut_end
+    return named + (not spec.issuperset(letters[start:].split()))
 
 
 def names_something(piece: str) -> bool:

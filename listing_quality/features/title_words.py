@@ -18,6 +18,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
+from itertools import compress
 from typing import Any, NamedTuple
 
 import yaml
@@ -84,11 +85,8 @@ def candidates(words: tuple[str, ...]) -> dict[str, list[Match]]:
     if index.keys().isdisjoint(words):
         return {}  # no word starts a phrase: the usual case, decided in C
     found: defaultdict[str, list[Match]] = defaultdict(list)
-    for i, word in enumerate(words):
-        entry = index.get(word)
-        if entry is None:
-            continue
-        longer, one = entry
+    entries = list(map(index.get, words))  # (probed in C; only the words found are walked)
+    for i, (longer, one) in compress(enumerate(entries), entries):
         for n, keys in longer:
             hit = keys.get(words[i:i + n])
             if hit is not None:
