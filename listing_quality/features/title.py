@@ -33,17 +33,11 @@ out class, so `re` skips to symbols in C instead of trying two alternatives ever
 
 
 def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -> dict[str, Any]:
-    """The title facts. Flat per-slot facts stand beside the slots, so a rubric can
-    `require` one slot with its own suggestion: material and technique are one requirement
-    (a batik names its technique, a tas anyaman its material); size is a size or, failing
-    that, a net quantity. (They are written out here: a title's facts are one dict.)"""
     texts = texts or ListingTexts(listing)
-    parsed = texts.title
-    text = parsed.text
+    text = texts.title.text
     brand = texts.brand
     ann = annotation(text)  # read once: slots, hygiene and the type count share it
-    slots = find_slots(text, brand, parsed, ann)
-    slot = slots.get
+    slots = find_slots(text, brand, texts.title, ann)
     noise = title_hygiene.find_noise(text, ann.plain)
     symbols = not title_hygiene.word_chars_only(text)
     kinds = ascii_kinds(text)
@@ -57,20 +51,31 @@ def measure(listing: Listing, context: Any, texts: ListingTexts | None = None) -
         "title.upper_ratio": upper_ratio(text, brand, kinds),
         "title.promo_words": noise.promo,
         "title.symbol_runs": runs[:10],
-        "title.quantity": slot("berat"),
+        "title.quantity": slots.get("berat"),
         "title.slots": slots,
-        "title.type": slot("jenis"),
-        "title.brand": slot("merek"),
-        "title.variant": slot("varian"),
-        "title.material": slot("bahan") or slot("teknik"),
-        "title.size": slot("ukuran") or slot("berat"),
-        "title.origin": slot("asal"),
+        **slot_features(slots),
         "title.repeated_words": title_hygiene.repeated_words(text, ann),
         "title.separators": title_hygiene.separators(text, symbols, ann.plain),
         "title.type_count": type_count(text, ann),
         "title.claims": noise.claims,
         "title.contacts": noise.contacts,
         "description.words": word_count(texts.description.text),
+    }
+
+
+def slot_features(slots: dict[str, str]) -> dict[str, Any]:
+    """Flat per-slot facts, so a rubric can `require` one slot with its own suggestion.
+
+    Material and technique are one requirement (a batik names its technique, a tas anyaman
+    its material); size is a size or, failing that, a net quantity.
+    """
+    return {
+        "title.type": slots.get("jenis"),
+        "title.brand": slots.get("merek"),
+        "title.variant": slots.get("varian"),
+        "title.material": slots.get("bahan") or slots.get("teknik"),
+        "title.size": slots.get("ukuran") or slots.get("berat"),
+        "title.origin": slots.get("asal"),
     }
 
 
