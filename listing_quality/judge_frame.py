@@ -22,6 +22,7 @@ import pandas as pd
 from .fact_columns import Facts, FactTable
 from .judge_columns import LossTable, columns_of, evaluate_columns, features_of
 from .model import Model, resolve_model
+from .rounding import round_column, round_scores
 from .rubric import Rubric
 from .schema import OUTPUT_COLUMNS, conform
 from .scoring_columns import MODEL_CODE, ColumnScores, ordered_findings, score_columns
@@ -144,11 +145,10 @@ def _judge_group(facts: Facts, read: Mapping[str, Sequence[Any]],
     table = evaluate_columns(read, len(facts), rubric)
     p = np.array([probability[i] for i in rows], dtype=float).reshape(len(rows))
     scores = score_columns(table, rubric, p)
-    out = {"overall": [round(v, 2) for v in scores.overall.tolist()], "grade": scores.grade,
+    out = {"overall": round_column(scores.overall, 2), "grade": scores.grade,
            "readiness": scores.readiness}
     for d in DIMENSIONS:
-        out[f"score_{d}"] = [None if v != v else round(v, 2) for v in
-                             scores.dimensions[d].tolist()]
+        out[f"score_{d}"] = round_scores(scores.dimensions[d], 2)
     out["codes"], out["top_suggestion"] = _codes_and_top(table, scores, facts, p, fn, lang)
     return out
 

@@ -3,8 +3,8 @@
 The arithmetic is `scoring.score`'s, written over arrays with the same float operations in
 the same order (sums run rule by rule in rubric order, dimension by dimension; adding 0.0
 for a rule that does not apply leaves a sum unchanged), so every score, point and grade is
-bit-for-bit the per-listing one. Rounding goes through Python's `round` per value, as the
-per-listing path rounds (numpy's rounding differs in the last digit now and then).
+bit-for-bit the per-listing one. Rounding gives Python's `round` per value, as the
+per-listing path rounds (rounding.py: numpy where it provably agrees, `round` elsewhere).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .judge_columns import LossTable
+from .rounding import round_column
 from .rubric import Rubric
 from .scoring import SEVERITY_ORDER
 from .types import DIMENSIONS
@@ -55,7 +56,7 @@ def score_columns(table: LossTable, rubric: Rubric, probability: np.ndarray) -> 
     blended = has_p & (blend != 0)
     overall = np.where(blended, overall + blend * 100.0 * p, overall)
     model_points = np.where(blended & (p < 1.0), blend * 100.0 * (1.0 - p), np.nan)
-    shown = [round(v, 1) for v in overall.tolist()]
+    shown = round_column(overall, 1)
     grade = [rubric.grade_for(v) for v in shown]
     return ColumnScores(dims, overall, grade, _readiness(table, rubric, shown), points,
                         model_points)
