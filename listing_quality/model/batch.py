@@ -27,6 +27,7 @@ _NONE = type(None)
 _NUMBERS = frozenset({int, float, bool, _NONE})  # float(v) is the whole transform
 _CONTAINERS = frozenset({list, tuple, dict, set})  # what "count" takes the length of
 _EMPTY_ABSENT = frozenset({str, list, dict})  # "present" compares with "", [] and {}
+_TRUTH_IS_PRESENT = _EMPTY_ABSENT | {_NONE}  # types whose only falsy values are absent ones
 _PLAIN = frozenset({_NONE, bool, int, float, str, list, tuple, dict, set})
 
 
@@ -42,18 +43,23 @@ def _logs(values: Sequence[Any]) -> np.ndarray:
     return np.array(list(map(math.log1p, np.abs(_numbers(values)).tolist())), dtype=float)
 
 
-def _counts(values: Sequence[Any]) -> np.ndarray:
+def _counts(values: Sequence[Any], types: set[type]) -> np.ndarray:
+    if types <= _CONTAINERS:  # every value a hit list (the usual column): lengths in C
+        return np.fromiter(map(len, values), dtype=float, count=len(values))
     return np.array([len(v) if type(v) in _CONTAINERS else 0 for v in values], dtype=float)
 
 
-def _present(values: Sequence[Any]) -> np.ndarray:
+def _present(values: Sequence[Any], types: set[type]) -> np.ndarray:
+    if types <= _TRUTH_IS_PRESENT:  # a slot's text or None: presence is truth, in C
+        return np.fromiter(map(bool, values), dtype=float, count=len(values))
     return np.array([0.0 if v is None or (not v and type(v) in _EMPTY_ABSENT) else 1.0
                      for v in values], dtype=float)
 
 
-# transform -> (value types the fast form is exact for, the fast form)
-FAST: dict[str, tuple[frozenset[type], Callable[[Sequence[Any]], np.ndarray]]] = {
-    "value": (_NUMBERS, _numbers), "log": (_NUMBERS, _logs),
+# transform -> (value types the fast form is exact for, the fast form of (values, types))
+FAST: dict[str, tuple[frozenset[type], Callable[[Sequence[Any], set[type]], np.ndarray]]] = {
+    "value": (_NUMBERS, lambda values, _: _numbers(values)),
+    "log": (_NUMBERS, lambda values, _: _logs(values)),
     "count": (_PLAIN, _counts), "present": (_PLAIN, _present)}
 
 
@@ -61,9 +67,10 @@ def numeric_column(values: Sequence[Any], transform: str) -> np.ndarray:
     """`numeric_value(v, transform)` per value, bit for bit; the plain form for any value
     type the fast forms were not written for (subclasses, numpy scalars, 'mean')."""
     fast = FAST.get(transform)
-    if fast is not None and set(map(type, values)) <= fast[0]:
+    types = set(map(type, values))
+    if fast is not None and types <= fast[0]:
         try:
-            return fast[1](values)
+            return fast[1](values, types)
         except OverflowError:  # an int too large for a float: numeric_value gives 0
             pass
     return np.array([numeric_value(v, transform) for v in values], dtype=float).reshape(

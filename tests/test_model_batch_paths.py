@@ -1,7 +1,12 @@
-"""The model folds a title blank-separated piece by piece (batch.folded_pieces): the
-words must be exactly `fold(title).split()`, the plain form, whatever the title holds —
-blanks of every kind, format and control characters, combining marks, compatibility
-characters NFKC rewrites (into spaces too), sigmas, spelling variants."""
+"""The model's batched inputs equal their plain forms.
+
+- It folds a title blank-separated piece by piece (batch.folded_pieces): the words must be
+  exactly `fold(title).split()`, whatever the title holds — blanks of every kind, format
+  and control characters, combining marks, compatibility characters NFKC rewrites (into
+  spaces too), sigmas, spelling variants.
+- `count` and `present` read homogeneous columns (every value a hit list; every value a
+  slot's text or None) in C: the same floats as `numeric_value` per value.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from listing_quality.model import batch, default_model
+from listing_quality.model import batch, default_model, vectorize
 from listing_quality.text.normalize import fold
 
 SETTINGS = settings(max_examples=400, deadline=None,
@@ -58,3 +63,22 @@ def test_a_title_cut_inside_a_piece_folds_the_cut_piece() -> None:
     grams, sizes = batch.gram_rows([title], model._word_grams, model.ngrams["max_chars"],
                                    len(model.vocabulary))
     assert grams.tolist() == model._ngram_indices(title) and sizes.tolist() == [len(grams)]
+
+
+HOMOGENEOUS = st.one_of(
+    st.lists(st.one_of(st.none(), st.text(max_size=3)), max_size=12),
+    st.lists(st.lists(st.integers(), max_size=3), max_size=12),
+    st.lists(st.one_of(st.none(), st.just(""), st.just([]), st.just({}),
+                       st.dictionaries(st.text(max_size=2), st.none(), max_size=2)),
+             max_size=12),
+    st.lists(st.one_of(st.tuples(st.integers()), st.sets(st.integers(), max_size=2),
+                       st.frozensets(st.integers(), max_size=2)), max_size=12))
+
+
+@SETTINGS
+@given(column=HOMOGENEOUS, transform=st.sampled_from(["count", "present"]))
+def test_homogeneous_count_and_present_equal_numeric_value(column: list, transform: str
+                                                           ) -> None:
+    expected = [vectorize.numeric_value(v, transform) for v in column]
+    got = batch.numeric_column(column, transform)
+    assert [float(v).hex() for v in got] == [v.hex() for v in expected]
