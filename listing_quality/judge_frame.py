@@ -12,7 +12,7 @@ pass over its fact dicts (fact_columns.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -166,7 +166,7 @@ def _codes_and_top(table: LossTable, scores: ColumnScores, facts: Facts,
     rule_list, point_list = rule.tolist(), points.tolist()
     codes = [" ".join(map(names.__getitem__, rule_list[start:stop]))
              for start, stop in pairwise(bounds)]
-    tops, texts = [], RuleTexts(lang)
+    tops, texts, fact = [], RuleTexts(lang), _fact_reader(facts)
     for i, j in enumerate(first):
         if j < 0:
             tops.append("")
@@ -175,16 +175,23 @@ def _codes_and_top(table: LossTable, scores: ColumnScores, facts: Facts,
                                          facts[i], lang))
         else:
             rule = table.rules[rule_list[j]]
-            tops.append(texts.for_value(rule, _fact(facts, i, rule.feature)))
+            tops.append(texts.for_value(rule, fact(i, rule.feature)))
     return codes, tops
 
 
-def _fact(facts: Facts, i: int, name: str) -> Any:
-    """One fact of listing i, without a dict for it when the facts are columns."""
-    if isinstance(facts, FactTable):
-        values = facts.get(name)
-        return None if values is None else values[i]
-    return facts[i].get(name)
+def _fact_reader(facts: Facts) -> Callable[[int, str], Any]:
+    """(i, name) -> one fact of listing i, without a dict for it when the facts are
+    columns: each column is looked up once a chunk, not once a listing."""
+    if not isinstance(facts, FactTable):
+        return lambda i, name: facts[i].get(name)
+    columns: dict[str, Sequence[Any]] = {}
+
+    def fact(i: int, name: str) -> Any:
+        values = columns.get(name)
+        if values is None:
+            values = columns[name] = facts.column(name)
+        return values[i]
+    return fact
 
 
 def _first_true(flags: np.ndarray, bounds: Sequence[int]) -> np.ndarray:

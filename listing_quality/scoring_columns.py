@@ -57,9 +57,18 @@ def score_columns(table: LossTable, rubric: Rubric, probability: np.ndarray) -> 
     overall = np.where(blended, overall + blend * 100.0 * p, overall)
     model_points = np.where(blended & (p < 1.0), blend * 100.0 * (1.0 - p), np.nan)
     shown = round_column(overall, 1)
-    grade = [rubric.grade_for(v) for v in shown]
+    grade = _grades(rubric, np.array(shown, dtype=float))
     return ColumnScores(dims, overall, grade, _readiness(table, rubric, shown), points,
                         model_points)
+
+
+def _grades(rubric: Rubric, shown: np.ndarray) -> list[str]:
+    """`rubric.grade_for` per listing: the first (letter, bar) whose bar the shown score
+    reaches, else "E" — written last to first, so the first reached is the one kept."""
+    grade = np.full(len(shown), "E", dtype=object)
+    for letter, bar in reversed(rubric.grades):
+        grade[shown >= bar] = letter
+    return grade.tolist()
 
 
 def _dimensions(table: LossTable, rubric: Rubric
@@ -104,15 +113,11 @@ def _readiness(table: LossTable, rubric: Rubric, shown: list[float]) -> list[str
     for k, rule in enumerate(table.rules):
         blocking |= fired[k] & bool(rule.blocking)
         error |= fired[k] & (rule.severity == "error")
-    out = []
-    for value, blocked, erred in zip(shown, blocking.tolist(), error.tolist(), strict=True):
-        if blocked or value < rubric.local_bar:
-            out.append("perlu-perbaikan")
-        elif value >= rubric.ready and not erred:
-            out.append("siap-marketplace")
-        else:
-            out.append("platform-lokal")
-    return out
+    value = np.array(shown, dtype=float)
+    out = np.full(table.n, "platform-lokal", dtype=object)
+    out[(value >= rubric.ready) & ~error] = "siap-marketplace"
+    out[blocking | (value < rubric.local_bar)] = "perlu-perbaikan"  # checked first there
+    return out.tolist()
 
 
 def ordered_findings(table: LossTable, scores: ColumnScores
