@@ -89,7 +89,7 @@ def gate_column(values: Sequence[Any], n: int) -> np.ndarray:
         return (values != 0) & (values == values)
     if len(values) != n:
         raise ValueError(f"a column of {len(values)} values for {n} listings")
-    truth = kinds.truth_column(values)  # plain values in one pass (gates are titles)
+    truth = kinds.truth_column(values, containers=True)  # one pass (gates are titles)
     if truth is not None:
         return truth
     return np.fromiter((bool(bool(v) and v == v) for v in values), dtype=bool, count=n)

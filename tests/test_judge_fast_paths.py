@@ -111,6 +111,11 @@ HOMOGENEOUS = st.one_of(
     st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=2)), max_size=12),
     st.lists(st.one_of(st.none(), st.just([])), max_size=12),  # no photo at all
     st.lists(st.floats(), max_size=12),
+    st.lists(st.one_of(st.none(), st.lists(st.one_of(st.floats(), st.text(max_size=2),
+                                                     st.lists(st.floats(), max_size=2)),
+                                           max_size=3),
+                       st.tuples(st.floats()), st.just(()), st.just(""), st.floats()),
+             max_size=12),  # lists of hits or pack types, NaN items, None: in one pass
     st.lists(VALUES, max_size=6))
 
 

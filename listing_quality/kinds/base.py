@@ -99,6 +99,9 @@ _BIG = 2.0 ** 1000  # ints beyond this overflow float(); the kind's own judge de
 _PLAIN_FLOATS = (float, np.float64)
 _FAST_TYPES = {float, int, np.float64, type(None)}
 _SAFE_TRUTH = {float, int, bool, str, type(None)}  # bool(v) and v == v never raise
+# nor for an exact list or tuple: `v == v` compares each item with itself, and an item is
+# equal to itself by identity before any __eq__ is called (so [nan] == [nan] too)
+_SAFE_CONTAINER_TRUTH = _SAFE_TRUTH | {list, tuple}
 
 
 def loop_column(values: Sequence[Any], params: Mapping[str, Any], judge: ScalarJudge,
@@ -161,14 +164,16 @@ def ramp_column(distance: np.ndarray, ramp: float | None) -> np.ndarray:
     return np.where(distance > 0, np.minimum(1.0, distance / ramp), 0.0)
 
 
-def truth_column(values: Sequence[Any]) -> np.ndarray | None:
+def truth_column(values: Sequence[Any], containers: bool = False) -> np.ndarray | None:
     """`bool(v) and v == v` per value (NaN is false), in one pass for plain values; None
     when some value is of a type whose truth may fail (the caller then goes value by value).
+    `containers`: lists and tuples are plain too (`require` and gates; not `forbid`,
+    which counts a list's hits).
     """
     if isinstance(values, np.ndarray) and values.dtype.kind in "bfiu":
         return (values != 0) & (values == values)
     types = set(map(type, values))
-    if not types <= _SAFE_TRUTH:
+    if not types <= (_SAFE_CONTAINER_TRUTH if containers else _SAFE_TRUTH):
         return None
     if types == {type(None)}:  # a fact nobody had: common, and free to decide
         return np.zeros(len(values), bool)

@@ -27,7 +27,7 @@ def judge(value: Any, params: Mapping[str, Any]) -> Judgement:
 def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
     """Many listings at once; a value whose truth cannot be read (an array) does not apply,
     as the engine treats `judge` failing on it."""
-    present = truth_column(values)
+    present = truth_column(values, containers=True)
     if present is not None:
         return np.ones(len(values), bool), np.where(present, 0.0, 1.0)
     loss = map_column(values, _loss)
