@@ -32,13 +32,13 @@ def judge(value: Any, params: Mapping[str, Any]) -> Judgement:
 
 def judge_column(values: Sequence[Any], params: Mapping[str, Any]) -> Column:
     """Many listings at once, each value failing exactly when `judge` says it fails."""
-    failed = truth_column(values)  # plain values only: lists and sets count their hits
-    if failed is not None:
-        return np.ones(len(values), bool), np.where(failed, 1.0, 0.0)
     allowed = params.get("max_count", 0)
     if set(map(type, values)) <= _HIT_LISTS:  # the usual column: every listing's hits
         hits = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
         return np.ones(len(values), bool), np.where(hits > allowed, 1.0, 0.0)
+    failed = truth_column(values)  # plain values only: lists and sets count their hits
+    if failed is not None:
+        return np.ones(len(values), bool), np.where(failed, 1.0, 0.0)
 
     def loss(value: Any) -> float:
         if value is None:
