@@ -47,7 +47,8 @@ def judge_frame(listings: Sequence[Listing], facts: Sequence[dict[str, Any]] | F
     if not _chosen(MODEL_CODE, options.select, options.ignore):
         model = False  # --select/--ignore apply to the model's finding like to any rule
     fn = resolve_model(model)
-    batched = fn if _batched(fn) else None
+    # a FactTable's columns need no pass per rubric group: one batched call reads them all
+    batched = fn if _batched(fn) and not isinstance(facts, FactTable) else None
     probability = [None] * len(facts) if batched else _store(facts, predict_all(fn, facts))
     columns: dict[str, list[Any]] = {c: [None] * len(facts) for c in OUTPUT_COLUMNS}
     columns["id"] = [item.id for item in listings]
@@ -57,8 +58,6 @@ def judge_frame(listings: Sequence[Listing], facts: Sequence[dict[str, Any]] | F
         read = _read_group(part, rubric, batched, probability, rows)
         _fill(columns, rows, _judge_group(part, read, rubric, probability, rows, fn,
                                           options.lang))
-    if batched and isinstance(facts, FactTable):
-        facts.set("model.probability", probability)  # a group's table may be its own copy
     frame = pd.DataFrame(columns, columns=list(OUTPUT_COLUMNS))
     if index is not None:
         frame.index = index
@@ -105,7 +104,7 @@ def _read_group(part: Facts, rubric: Rubric, model: Model | None,
     the visits, not the look-ups, are the cost) and the group is predicted here, its
     probabilities stored before any rule reads them."""
     names = features_of(rubric)
-    if model is None:
+    if model is None:  # (a FactTable's model reads the whole table before any group)
         return columns_of(part, names)
     read = columns_of(part, names + model.input_names)
     found = _store(part, predict_all(model, part, read))
