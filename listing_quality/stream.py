@@ -32,7 +32,6 @@ from .progress import tracker
 from .report._common import spreadsheet_safe_column
 from .schema import dask_meta
 from .stream_pool import ChunkPool
-from .stream_reduce import reduce_catalog
 from .stream_sources import Source, source_of
 from .types import Listing
 
@@ -87,7 +86,7 @@ def _pass_one(source: Source, options: Any, chunk_size: int, pool: ChunkPool,
             print(f"listing-quality: measured {measured:,} listings", file=sys.stderr)
     all_keys = pd.concat(keys, ignore_index=True) if keys else catalog_keys([], [])
     keys.clear()  # the chunks' frames go before the reduction needs its memory
-    return reduce_catalog(all_keys, pool), parts
+    return CatalogContext.from_keys(all_keys), parts
 
 
 def _pass_two(source: Source, parts: Parts, context: CatalogContext, options: Any,

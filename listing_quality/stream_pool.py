@@ -51,14 +51,13 @@ class ChunkPool:
         ahead = 1 if self._executor is None else 2
         pending: deque[tuple[Key, list[Future[Any]]]] = deque()
         for key, arg_list in jobs:
-            pending.append((key, [self.submit(task, args) for args in arg_list]))
+            pending.append((key, [self._submit(task, args) for args in arg_list]))
             if len(pending) >= ahead:
                 yield _collected(*pending.popleft())
         while pending:
             yield _collected(*pending.popleft())
 
-    def submit(self, task: Callable[..., Any], args: tuple[Any, ...]) -> Future[Any]:
-        """`task(*args)` in a worker (inline, already done, without workers)."""
+    def _submit(self, task: Callable[..., Any], args: tuple[Any, ...]) -> Future[Any]:
         if self._executor is not None:
             return self._executor.submit(task, *args)
         done: Future[Any] = Future()
