@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 
 from ..text.lexicon import split_words
 from ..text.normalize import fold
+from .column_take import taker
 from .title_slots import settings
 
 EXACT_MAX_IDS = 10
@@ -76,7 +77,7 @@ def exact_groups(keys: pd.DataFrame) -> pd.DataFrame:
     codes, _ = pd.factorize(exact[shared])  # numbered in order of first appearance
     shared = shared[np.argsort(codes, kind="stable")]
     rows = keys["row"].to_numpy()[shared]
-    ids = _taker(keys["id"])(shared)
+    ids = taker(keys["id"])(shared)
     bounds = np.flatnonzero(np.diff(np.sort(codes, kind="stable"))) + 1
     found = []
     for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(ids)], strict=True):
@@ -101,7 +102,7 @@ def near_groups(keys: pd.DataFrame) -> pd.DataFrame:
     cutoff = cfg["near_duplicate_ratio"] / 100.0
     window, most = int(cfg["near_duplicate_window"]), int(cfg["near_duplicate_max_ids"])
     listed: list[tuple[int, list[str]]] = []
-    ids = _taker(keys["id"])
+    ids = taker(keys["id"])
     for by_text, exact, row_of in _blocks(keys):
         found: dict[int, list[int]] = {}
         for members in by_text.values():
@@ -147,7 +148,7 @@ def _blocks(keys: pd.DataFrame) -> Iterator[tuple[dict[str, list[int]], dict[int
     near, rows = keys["near"], keys["row"].to_numpy()
     blocks, _ = pd.factorize(keys["block"], use_na_sentinel=False)
     codes, uniques = pd.factorize(near)
-    texts = _taker(uniques)
+    texts = taker(uniques)
     titled = np.flatnonzero((near.notna() & (near != "")).to_numpy(dtype=bool))
     titled = titled[np.lexsort((rows[titled], codes[titled], blocks[titled]))]
     exact = keys["exact"].to_numpy()
@@ -161,25 +162,6 @@ def _blocks(keys: pd.DataFrame) -> Iterator[tuple[dict[str, list[int]], dict[int
                 zip(names, starts, [*cuts, len(positions)], strict=True)},
                dict(zip(positions, exact[block].tolist(), strict=True)),
                dict(zip(positions, rows[block].tolist(), strict=True)))
-
-
-def _taker(values: Any) -> Callable[[np.ndarray], list[Any]]:
-    """A function giving a column's values at some positions, as Python objects.
-
-    Taking a block's values at a time from pandas' arrow strings walks the whole column
-    (its chunks, one per streamed slice): ~2 ms a take at a million keys, a thousand
-    blocks over. From one arrow array a take costs only its own length. (A missing value
-    would come back None, not NaN; the positions taken here are of titled listings.)
-    """
-    dtype = values.dtype
-    if getattr(dtype, "storage", None) == "pyarrow" or isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa  # installed: the column is held in it
-
-        array = pa.array(values)
-        array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-        return lambda at: array.take(at).to_pylist()
-    plain = np.asarray(values, dtype=object)
-    return lambda at: plain[at].tolist()
 
 
 def _listed(ids: Callable[[np.ndarray], list[Any]], found: dict[int, list[int]],
