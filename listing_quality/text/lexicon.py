@@ -12,7 +12,6 @@ from importlib import resources
 
 from .phrases import (
     Search,
-    find_by_word,
     find_lowered,
     find_lowered_all,
     find_matches,
@@ -78,17 +77,7 @@ def phrase_spans_all(text: str, names: tuple[str, ...],
     the search lower-cased the text and listed its words again.
     """
     searches, firsts = _all_of(names)
-    if words is None or firsts is None or not text.isascii():
-        return find_lowered_all(text, searches, firsts)
-    present = firsts.intersection(words)
-    if not present:
-        return [[] for _ in searches]  # no first word of any of them: the usual title
-    low = text.lower()  # (`phrases.lowered` of ASCII text)
-    found: list[list[re.Match[str]]] = []
-    for _, _, (starts, index) in searches:  # type: ignore[misc]
-        hits = starts.intersection(present)
-        found.append(find_by_word(low, hits, index) if hits else [])
-    return found
+    return find_lowered_all(text, searches, firsts, words)
 
 
 def find_phrases(text: str, name: str) -> list[str]:

@@ -180,7 +180,8 @@ def first_words(searches: tuple[Search, ...]) -> frozenset[str] | None:
 
 
 def find_lowered_all(text: str, searches: tuple[Search, ...],
-                     firsts: frozenset[str] | None = None) -> list[list[re.Match[str]]]:
+                     firsts: frozenset[str] | None = None,
+                     words: tuple[str, ...] | None = None) -> list[list[re.Match[str]]]:
     """`find_lowered` for several lexicons of one text, searched by word (`find_by_word`).
 
     Most titles hold no phrase of any of them (nine in ten real titles have no promo word,
@@ -189,17 +190,15 @@ def find_lowered_all(text: str, searches: tuple[Search, ...],
     words are listed once, in C, a set test tells whether any first word of any of the
     lexicons is there (`firsts`: `first_words(searches)`, when the caller keeps it), one
     per lexicon which of its first words are, and only those are tried, where a regex of
-    every phrase was tried at every position of every title.
-    """
-    low = lowered(text)
-    if firsts is None:
-        firsts = first_words(searches)
+    every phrase was tried at every position of every title. `words`: the `\\w` runs of
+    an ASCII `text.lower()` when the caller has them (a title's annotation)."""
+    given = words is not None and text.isascii()
+    low = text.lower() if given else lowered(text)  # (`lowered` of ASCII text is lower())
+    firsts = first_words(searches) if firsts is None else firsts
     if low is None or firsts is None:
         return [find_lowered(text, pattern, plain) for pattern, plain, _ in searches]
-    words = ascii_runs(low, WORD)
-    if words is None:
-        words = _WORD.findall(low)
-    present = firsts.intersection(words)
+    runs = words if given else ascii_runs(low, WORD)
+    present = firsts.intersection(_WORD.findall(low) if runs is None else runs)
     if not present:
         return [[] for _ in searches]  # no first word of any of them: the usual title
     found: list[list[re.Match[str]]] = []
