@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .rubric_schema import RubricError, Rule, build_rule, fail
 from .types import DIMENSIONS
 from .yamlsafe import LocatedYaml, YamlError, load_located
@@ -29,6 +31,8 @@ SECTION_KEYS: dict[str, set[str]] = {  # allowed keys per section; empty = check
     "description": {"id", "en"}, "dimensions": set(DIMENSIONS), "grades": set(),
     "readiness": {"marketplace", "local"}, "model": {"blend"},
 }
+
+LOWEST_GRADE = "E"  # a score below every bar
 
 __all__ = ["Rubric", "RubricError", "Rule", "builtin_names", "load_rubric", "rubric_dir"]
 
@@ -58,7 +62,15 @@ class Rubric:
         for letter, bar in self.grades:
             if overall >= bar:
                 return letter
-        return "E"
+        return LOWEST_GRADE
+
+    def grades_for(self, overall: np.ndarray) -> list[str]:
+        """`grade_for` of each score, over the array: bars written last to first, so the
+        first bar a score reaches is the one kept."""
+        grade = np.full(len(overall), LOWEST_GRADE, dtype=object)
+        for letter, bar in reversed(self.grades):
+            grade[overall >= bar] = letter
+        return grade.tolist()
 
 
 def rubric_dir() -> Path:

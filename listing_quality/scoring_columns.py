@@ -56,19 +56,9 @@ def score_columns(table: LossTable, rubric: Rubric, probability: np.ndarray) -> 
     blended = has_p & (blend != 0)
     overall = np.where(blended, overall + blend * 100.0 * p, overall)
     model_points = np.where(blended & (p < 1.0), blend * 100.0 * (1.0 - p), np.nan)
-    shown = round_column(overall, 1)
-    grade = _grades(rubric, np.array(shown, dtype=float))
-    return ColumnScores(dims, overall, grade, _readiness(table, rubric, shown), points,
-                        model_points)
-
-
-def _grades(rubric: Rubric, shown: np.ndarray) -> list[str]:
-    """`rubric.grade_for` per listing: the first (letter, bar) whose bar the shown score
-    reaches, else "E" — written last to first, so the first reached is the one kept."""
-    grade = np.full(len(shown), "E", dtype=object)
-    for letter, bar in reversed(rubric.grades):
-        grade[shown >= bar] = letter
-    return grade.tolist()
+    shown = np.array(round_column(overall, 1), dtype=float)  # the score a listing shows
+    return ColumnScores(dims, overall, rubric.grades_for(shown),
+                        _readiness(table, rubric, shown), points, model_points)
 
 
 def _dimensions(table: LossTable, rubric: Rubric
@@ -105,7 +95,7 @@ def _points(table: LossTable, rubric: Rubric, included: Mapping[str, np.ndarray]
     return points
 
 
-def _readiness(table: LossTable, rubric: Rubric, shown: list[float]) -> list[str]:
+def _readiness(table: LossTable, rubric: Rubric, shown: np.ndarray) -> list[str]:
     """`scoring._readiness` per listing (blocking, error severity, the two bars)."""
     fired = table.fired()
     blocking = np.zeros(table.n, bool)
@@ -113,10 +103,9 @@ def _readiness(table: LossTable, rubric: Rubric, shown: list[float]) -> list[str
     for k, rule in enumerate(table.rules):
         blocking |= fired[k] & bool(rule.blocking)
         error |= fired[k] & (rule.severity == "error")
-    value = np.array(shown, dtype=float)
     out = np.full(table.n, "platform-lokal", dtype=object)
-    out[(value >= rubric.ready) & ~error] = "siap-marketplace"
-    out[blocking | (value < rubric.local_bar)] = "perlu-perbaikan"  # checked first there
+    out[(shown >= rubric.ready) & ~error] = "siap-marketplace"
+    out[blocking | (shown < rubric.local_bar)] = "perlu-perbaikan"  # checked first there
     return out.tolist()
 
 

@@ -1,5 +1,5 @@
 """The score table's grade and readiness, decided over arrays (scoring_columns), equal the
-per-listing decisions they replace: `Rubric.grade_for` per shown score, and
+per-listing decisions they replace: `Rubric.grades_for` against `grade_for` per shown score, and
 `scoring._readiness`'s order (blocking or under the local bar; ready and no error; else
 the local platform) per listing, on every built-in rubric, NaN and the bars themselves
 included."""
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from listing_quality.api import selected_rubric
 from listing_quality.judge_columns import LossTable
 from listing_quality.rubric import Rubric, builtin_names
-from listing_quality.scoring_columns import _grades, _readiness
+from listing_quality.scoring_columns import _readiness
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -48,8 +48,8 @@ def plain_readiness(table: LossTable, rubric: Rubric, shown: list[float]) -> lis
 @given(data=st.data(), rubric=RUBRICS)
 def test_grades_equal_grade_for(data: st.DataObject, rubric: Rubric) -> None:
     shown = data.draw(st.lists(shown_scores(rubric), max_size=30))
-    assert _grades(rubric, np.array(shown, dtype=float)) == [rubric.grade_for(v)
-                                                             for v in shown]
+    assert rubric.grades_for(np.array(shown, dtype=float)) == [rubric.grade_for(v)
+                                                               for v in shown]
 
 
 @SETTINGS
@@ -63,4 +63,5 @@ def test_readiness_equals_the_per_listing_order(data: st.DataObject, rubric: Rub
                                 min_size=shape[0] * shape[1], max_size=shape[0] * shape[1]))
     table = LossTable(tuple(rubric.rules), applies,
                       np.where(applies, np.array(losses).reshape(shape), 0.0))
-    assert _readiness(table, rubric, shown) == plain_readiness(table, rubric, shown)
+    assert _readiness(table, rubric, np.array(shown, dtype=float)) == plain_readiness(
+        table, rubric, shown)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from listing_quality.report._common import finite, fmt_score
+from listing_quality.rubric import LOWEST_GRADE
 
 WORDS: dict[str, dict[str, str]] = {
     "id": {"lead": "Perbaiki {n} hal ini: {before} -> {after}", "none": "Tidak ada yang perlu "
@@ -76,7 +77,7 @@ def grade_for(overall: float, grades: Sequence[Sequence[Any]]) -> str:
     for letter, bar in sorted(grades, key=lambda pair: -float(pair[1])):
         if shown >= float(bar):
             return str(letter)
-    return "E"
+    return LOWEST_GRADE
 
 
 def _readiness(overall: float, bands: Mapping[str, Any]) -> str:
