@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .letters import scan_regex, scan_text
-from .lexicon import load_words, phrase_matches
+from .lexicon import distinct_phrases, load_words, phrase_matches
 from .phrases import Index, first_word_index, lowered, lowered_index, lowered_regex
 from .prefilter import needs, search, starts
 
@@ -240,9 +240,4 @@ class Cues:
 
     def phrases(self, name: str) -> list[str]:
         """`lexicon.find_phrases(text, name)`: phrases found, lower case, in order, once."""
-        found: list[str] = []
-        for match in self.phrase_matches(name):
-            phrase = " ".join(match.group(0).lower().split())
-            if phrase not in found:
-                found.append(phrase)
-        return found
+        return distinct_phrases(self.phrase_matches(name))

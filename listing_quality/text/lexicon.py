@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 from .phrases import (
@@ -82,8 +83,13 @@ def phrase_spans_all(text: str, names: tuple[str, ...],
 
 def find_phrases(text: str, name: str) -> list[str]:
     """Phrases of lexicon `name` in `text`, lowercased, in order, without repeats."""
+    return distinct_phrases(phrase_matches(text, name))
+
+
+def distinct_phrases(matches: Iterable[re.Match[str]]) -> list[str]:
+    """The phrases `matches` found, lowercased with single spaces, in order, once each."""
     found: list[str] = []
-    for match in phrase_matches(text, name):
+    for match in matches:
         phrase = " ".join(match.group(0).lower().split())
         if phrase not in found:
             found.append(phrase)
