@@ -54,8 +54,7 @@ def plain_view(text: str) -> tuple[tuple[str, ...], tuple[str, ...], Plain] | No
     if variants is None or "-" in text or "'" in text or (forms := plain_forms(text)) is None:
         return None
     spaced, low, plain = forms
-    folded = plain.words if variants.keys().isdisjoint(plain.runs) else _replaced(low, variants)
-    return tuple(spaced.split()), folded, plain
+    return tuple(spaced.split()), _folded(low, variants, plain.runs, plain.words), plain
 
 
 def plain_forms(text: str) -> tuple[str, str, Plain] | None:
@@ -77,11 +76,14 @@ def _replaced(low: str, variants: dict[str, str]) -> tuple[str, ...]:
     return tuple(low.split())
 
 
-def _folded(low: str, variants: dict[str, str]) -> tuple[str, ...]:
-    """`_replaced`, skipped when no letter run is a variant (most titles: one set test)."""
-    if not variants.keys().isdisjoint(ascii_runs(low, LETTERS)):  # type: ignore[arg-type]
+def _folded(low: str, variants: dict[str, str], runs: list[str] | None = None,
+            words: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """`_replaced`, skipped when no letter run is a variant (most titles: one set test);
+    `runs`, `words`: the letter runs and words of `low`, when the caller has them."""
+    runs = ascii_runs(low, LETTERS) if runs is None else runs
+    if not variants.keys().isdisjoint(runs):  # type: ignore[arg-type]
         return _replaced(low, variants)
-    return tuple(low.split())
+    return tuple(low.split()) if words is None else words
 
 
 def folded_words(text: str, raw: tuple[str, ...]) -> tuple[str, ...] | None:
